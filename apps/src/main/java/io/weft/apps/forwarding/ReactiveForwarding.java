@@ -1,0 +1,103 @@
+package io.weft.apps.forwarding;
+
+import io.weft.metrics.Counters;
+import io.weft.southbound.api.Action;
+import io.weft.southbound.api.AppId;
+import io.weft.southbound.api.Cookies;
+import io.weft.southbound.api.FlowRule;
+import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.api.InboundPacket;
+import io.weft.southbound.api.OutboundPacket;
+import io.weft.southbound.api.PacketContext;
+import io.weft.southbound.api.PacketProcessor;
+import io.weft.southbound.api.PacketService;
+import io.weft.southbound.api.TrafficMatch;
+import io.weft.topology.device.DeviceEvent;
+import java.util.List;
+import java.util.Optional;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.MacAddress;
+import org.onosproject.net.PortNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per-switch MAC learning. Each packet-in teaches the switch's table where its source is;
+ * a packet to a known destination gets a flow rule (in port, source, destination, with an
+ * idle timeout) and is sent on; anything else is flooded. Link-discovery frames are left to
+ * the apps that want them.
+ */
+public final class ReactiveForwarding implements PacketProcessor {
+    public static final AppId APP = new AppId(1, "forwarding");
+    private static final Logger log = LoggerFactory.getLogger(ReactiveForwarding.class);
+
+    private final ForwardingConfig config;
+    private final FlowRuleService flowRules;
+    private final PacketService packets;
+    private final Counters counters;
+    private final MacTable macs;
+
+    public ReactiveForwarding(ForwardingConfig config, FlowRuleService flowRules, PacketService packets,
+                              Counters counters) {
+        this.config = config;
+        this.flowRules = flowRules;
+        this.packets = packets;
+        this.counters = counters;
+        this.macs = new MacTable(config.maxHostsPerDevice());
+    }
+
+    @Override
+    public void process(PacketContext context) {
+        if (context.isHandled()) {
+            return;
+        }
+        InboundPacket in = context.packet();
+        Ethernet frame = in.parsed();
+        short type = frame.getEtherType();
+        if (type == Ethernet.TYPE_LLDP || type == Ethernet.TYPE_BSN) {
+            return;
+        }
+        MacAddress src = frame.getSourceMAC();
+        MacAddress dst = frame.getDestinationMAC();
+        context.markHandled();
+        if (!src.isMulticast() && !macs.learn(in.device(), src, in.inPort())) {
+            counters.increment("forwarding.mac_table_full");
+        }
+        Optional<PortNumber> out = dst.isMulticast() ? Optional.empty() : macs.lookup(in.device(), dst);
+        log.debug("{} port {}: {} -> {} type {} out {}", in.device(), in.inPort(), src, dst,
+                Integer.toHexString(type & 0xffff), out.map(Object::toString).orElse("flood"));
+        if (out.isEmpty()) {
+            counters.increment("forwarding.flooded");
+            packets.emit(OutboundPacket.replying(in, List.of(Action.output(PortNumber.FLOOD))));
+            return;
+        }
+        if (out.get().equals(in.inPort())) {
+            // The destination sits behind the port the packet came in on: it already got it.
+            counters.increment("forwarding.dropped.same_port");
+            return;
+        }
+        FlowRule rule = new FlowRule(in.device(), 0, config.priority(),
+                TrafficMatch.ANY.withInPort(in.inPort()).withEthSrc(src).withEthDst(dst),
+                List.of(Action.output(out.get())), Cookies.cookie(APP, 0), config.idleTimeoutSeconds(), 0);
+        counters.increment("forwarding.rules_requested");
+        flowRules.install(rule).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                counters.increment("forwarding.rule_failures");
+                log.warn("forwarding rule on {} for {} -> {} failed: {}", in.device(), src, dst, failure.getMessage());
+            }
+        });
+        packets.emit(OutboundPacket.replying(in, List.of(Action.output(out.get()))));
+    }
+
+    /** Forgets what was learned on a switch that went away or a port that went down. */
+    public void onDeviceEvent(DeviceEvent event) {
+        switch (event.type()) {
+            case DEVICE_DISCONNECTED -> macs.forget(event.device().id());
+            case PORT_REMOVED -> event.port().ifPresent(p -> macs.forgetPort(event.device().id(), p.number()));
+            case PORT_UPDATED -> event.port().filter(p -> !p.up())
+                    .ifPresent(p -> macs.forgetPort(event.device().id(), p.number()));
+            default -> {
+            }
+        }
+    }
+}

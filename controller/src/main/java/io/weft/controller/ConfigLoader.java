@@ -1,0 +1,176 @@
+package io.weft.controller;
+
+import io.weft.apps.forwarding.ForwardingConfig;
+import io.weft.southbound.openflow.OpenFlowConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads the YAML config file strictly: every key must be known and every value of the
+ * right type and range, or loading stops with a {@link ConfigException} naming the key.
+ * Keys left out keep their defaults. See the README for every key.
+ */
+public final class ConfigLoader {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private ConfigLoader() {
+    }
+
+    public static WeftConfig load(Path file) {
+        Object root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        } catch (YAMLException e) {
+            throw new ConfigException("config file " + file + " is not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            return WeftConfig.DEFAULTS;
+        }
+        return parse(new Section("", root));
+    }
+
+    static WeftConfig parse(Section root) {
+        WeftConfig d = WeftConfig.DEFAULTS;
+        root.only("data-dir", "openflow", "forwarding", "packet-in-queue", "worker-threads");
+        Section of = root.section("openflow");
+        of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
+                "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
+        Section fw = root.section("forwarding");
+        fw.only("idle-timeout", "priority", "max-hosts-per-device");
+
+        OpenFlowConfig o = d.openflow();
+        OpenFlowConfig openflow = of.build(() -> new OpenFlowConfig(
+                of.string("address", o.address()),
+                of.integer("port", o.port(), 0, 65535),
+                of.integer("max-message-bytes", o.maxMessageBytes(), 8, 65535),
+                of.duration("handshake-timeout", o.handshakeTimeout()),
+                of.duration("echo-interval", o.echoInterval()),
+                of.integer("echo-misses", o.echoMisses(), 1, 1000),
+                of.integer("write-high-water-bytes", o.writeHighWaterBytes(), 1024, Integer.MAX_VALUE),
+                of.integer("max-pending-write-bytes", (int) Math.min(Integer.MAX_VALUE, o.maxPendingWriteBytes()),
+                        1024, Integer.MAX_VALUE),
+                of.duration("barrier-timeout", o.barrierTimeout())));
+        ForwardingConfig f = d.forwarding();
+        ForwardingConfig forwarding = fw.build(() -> new ForwardingConfig(
+                (int) fw.duration("idle-timeout", Duration.ofSeconds(f.idleTimeoutSeconds())).toSeconds(),
+                fw.integer("priority", f.priority(), 1, 65535),
+                fw.integer("max-hosts-per-device", f.maxHostsPerDevice(), 1, Integer.MAX_VALUE)));
+        return root.build(() -> new WeftConfig(Path.of(root.string("data-dir", d.dataDir().toString())),
+                openflow, forwarding, root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
+                root.integer("worker-threads", d.workerThreads(), 1, 256)));
+    }
+
+    /** One mapping of the file, with its dotted path for messages. */
+    static final class Section {
+        private final String path;
+        private final Map<String, Object> values;
+
+        Section(String path, Object node) {
+            this.path = path;
+            if (node == null) {
+                this.values = Map.of();
+            } else if (node instanceof Map<?, ?> map) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                this.values = copy;
+            } else {
+                throw new ConfigException("config key '" + (path.isEmpty() ? "(top level)" : path)
+                        + "': expected a mapping of keys, got " + describe(node));
+            }
+        }
+
+        void only(String... known) {
+            Set<String> allowed = Set.of(known);
+            for (String key : values.keySet()) {
+                if (!allowed.contains(key)) {
+                    throw new ConfigException("config key '" + name(key) + "': unknown key (known here: "
+                            + String.join(", ", new TreeSet<>(allowed)) + ")");
+                }
+            }
+        }
+
+        Section section(String key) {
+            return new Section(name(key), values.get(key));
+        }
+
+        String string(String key, String fallback) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof String s) || s.isBlank()) {
+                throw new ConfigException("config key '" + name(key) + "': expected a non-empty string, got "
+                        + describe(v));
+            }
+            return s;
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Integer i)) {
+                throw new ConfigException("config key '" + name(key) + "': expected a whole number, got " + describe(v));
+            }
+            if (i < min || i > max) {
+                throw new ConfigException("config key '" + name(key) + "': must be within " + min + ".." + max
+                        + ", got " + i);
+            }
+            return i;
+        }
+
+        Duration duration(String key, Duration fallback) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            Matcher m = v instanceof String s ? DURATION.matcher(s.trim()) : null;
+            if (m == null || !m.matches()) {
+                throw new ConfigException("config key '" + name(key) + "': expected a duration such as 500ms, 10s, 2m"
+                        + " or 1h, got " + describe(v));
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+
+        /** Builds a typed value, turning its constructor's cross-field checks into messages naming the section. */
+        <T> T build(Supplier<T> builder) {
+            try {
+                return builder.get();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("config section '" + (path.isEmpty() ? "(top level)" : path) + "': "
+                        + e.getMessage());
+            }
+        }
+
+        private String name(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        private static String describe(Object v) {
+            return v instanceof String ? "'" + v + "'" : v + " (" + v.getClass().getSimpleName().toLowerCase() + ")";
+        }
+    }
+}

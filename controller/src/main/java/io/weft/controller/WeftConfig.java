@@ -1,0 +1,38 @@
+package io.weft.controller;
+
+import io.weft.apps.forwarding.ForwardingConfig;
+import io.weft.southbound.openflow.OpenFlowConfig;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything the controller is configured with; {@link #DEFAULTS} are the embedded defaults.
+ *
+ * @param packetInQueue  packet-ins waiting for the apps before new ones are dropped (counted)
+ * @param workerThreads  threads that run apps and event listeners
+ */
+public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingConfig forwarding, int packetInQueue,
+                         int workerThreads) {
+    public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
+            ForwardingConfig.DEFAULTS, 10_000, 2);
+
+    public WeftConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(openflow, "openflow");
+        Objects.requireNonNull(forwarding, "forwarding");
+        if (packetInQueue < 1) {
+            throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
+        }
+        if (workerThreads < 1 || workerThreads > 256) {
+            throw new IllegalArgumentException("must be within 1..256, was " + workerThreads);
+        }
+    }
+
+    WeftConfig withDataDir(Path dir) {
+        return new WeftConfig(dir, openflow, forwarding, packetInQueue, workerThreads);
+    }
+
+    WeftConfig withOpenflow(OpenFlowConfig config) {
+        return new WeftConfig(dataDir, config, forwarding, packetInQueue, workerThreads);
+    }
+}

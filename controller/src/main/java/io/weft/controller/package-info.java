@@ -1,0 +1,2 @@
+/** The runnable: command line, config, the one place that wires every module, lifecycle. */
+package io.weft.controller;

@@ -1,0 +1,58 @@
+package io.weft.southbound.openflow;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The bounds and timers of the OpenFlow server.
+ *
+ * @param maxMessageBytes      the largest message accepted from a switch (at most 65535, the length field's range)
+ * @param handshakeTimeout     time from connect to ACTIVE before the connection is closed
+ * @param echoInterval         silence after which the controller sends an echo request
+ * @param echoMisses           echo intervals of silence tolerated before the connection is closed
+ * @param writeHighWaterBytes  queued output above which a connection is congested
+ * @param maxPendingWriteBytes queued output above which a switch that stopped reading is disconnected
+ * @param barrierTimeout       time a switch has to confirm a batch of flow operations
+ */
+public record OpenFlowConfig(String address, int port, int maxMessageBytes, Duration handshakeTimeout,
+                             Duration echoInterval, int echoMisses, int writeHighWaterBytes,
+                             long maxPendingWriteBytes, Duration barrierTimeout) {
+    public static final OpenFlowConfig DEFAULTS = new OpenFlowConfig("0.0.0.0", 6653, 65535,
+            Duration.ofSeconds(10), Duration.ofSeconds(5), 3, 1 << 20, 16L << 20, Duration.ofSeconds(10));
+
+    public OpenFlowConfig {
+        Objects.requireNonNull(address, "address");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+        }
+        if (maxMessageBytes < OpenFlowFrameDecoder.HEADER_LENGTH || maxMessageBytes > 65535) {
+            throw new IllegalArgumentException("maxMessageBytes must be within 8..65535, was " + maxMessageBytes);
+        }
+        requirePositive("handshakeTimeout", handshakeTimeout);
+        requirePositive("echoInterval", echoInterval);
+        requirePositive("barrierTimeout", barrierTimeout);
+        if (echoMisses < 1) {
+            throw new IllegalArgumentException("echoMisses must be at least 1, was " + echoMisses);
+        }
+        if (writeHighWaterBytes < 1024 || maxPendingWriteBytes < writeHighWaterBytes) {
+            throw new IllegalArgumentException("need 1024 <= writeHighWaterBytes <= maxPendingWriteBytes");
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    public OpenFlowConfig withPort(int newPort) {
+        return new OpenFlowConfig(address, newPort, maxMessageBytes, handshakeTimeout, echoInterval, echoMisses,
+                writeHighWaterBytes, maxPendingWriteBytes, barrierTimeout);
+    }
+
+    public OpenFlowConfig withAddress(String newAddress) {
+        return new OpenFlowConfig(newAddress, port, maxMessageBytes, handshakeTimeout, echoInterval, echoMisses,
+                writeHighWaterBytes, maxPendingWriteBytes, barrierTimeout);
+    }
+}

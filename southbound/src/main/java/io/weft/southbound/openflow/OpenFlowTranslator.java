@@ -1,0 +1,191 @@
+package io.weft.southbound.openflow;
+
+import io.weft.southbound.api.Action;
+import io.weft.southbound.api.FlowOperation;
+import io.weft.southbound.api.FlowRule;
+import io.weft.southbound.api.OutboundPacket;
+import io.weft.southbound.api.TrafficMatch;
+import io.weft.topology.device.Port;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.onlab.packet.MacAddress;
+import org.onosproject.net.PortNumber;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFFlowModFlags;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.OFPortConfig;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortDescPropEthernet;
+import org.projectfloodlight.openflow.protocol.OFPortFeatures;
+import org.projectfloodlight.openflow.protocol.OFPortState;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.match.Match;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.EthType;
+import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFGroup;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
+
+/**
+ * Translates between the protocol-neutral API and openflowj, per OpenFlow version:
+ * 1.0 puts actions straight in flow mods and the input port in packet-outs; 1.3 and 1.4
+ * use apply-actions instructions; 1.5 puts a packet-out's input port in a match.
+ */
+final class OpenFlowTranslator {
+    private static final int MAX_OUTPUT_LENGTH = 0xffff;
+
+    private OpenFlowTranslator() {
+    }
+
+    static OFFlowMod flowMod(OFFactory factory, FlowOperation operation) {
+        FlowRule rule = operation.rule();
+        OFFlowMod.Builder builder = switch (operation.type()) {
+            case ADD -> factory.buildFlowAdd().setFlags(EnumSet.of(OFFlowModFlags.SEND_FLOW_REM));
+            case MODIFY -> factory.buildFlowModifyStrict();
+            case REMOVE -> factory.buildFlowDeleteStrict();
+        };
+        builder.setCookie(U64.of(rule.cookie()))
+                .setPriority(rule.priority())
+                .setIdleTimeout(rule.idleTimeout())
+                .setHardTimeout(rule.hardTimeout())
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setOutPort(OFPort.ANY)
+                .setMatch(match(factory, rule.match()));
+        List<OFAction> actions = actions(factory, rule.actions());
+        if (factory.getVersion() == OFVersion.OF_10) {
+            builder.setActions(actions);
+        } else {
+            builder.setTableId(TableId.of(rule.table()))
+                    .setOutGroup(OFGroup.ANY)
+                    .setInstructions(actions.isEmpty() ? List.of()
+                            : List.of(factory.instructions().applyActions(actions)));
+        }
+        return builder.build();
+    }
+
+    static Match match(OFFactory factory, TrafficMatch match) {
+        Match.Builder builder = factory.buildMatch();
+        match.inPort().ifPresent(p -> builder.setExact(MatchField.IN_PORT, ofPort(p)));
+        match.ethSrc().ifPresent(m -> builder.setExact(MatchField.ETH_SRC, ofMac(m)));
+        match.ethDst().ifPresent(m -> builder.setExact(MatchField.ETH_DST, ofMac(m)));
+        match.ethType().ifPresent(t -> builder.setExact(MatchField.ETH_TYPE, EthType.of(t)));
+        return builder.build();
+    }
+
+    static TrafficMatch trafficMatch(Match match) {
+        TrafficMatch result = TrafficMatch.ANY;
+        if (match.isExact(MatchField.IN_PORT)) {
+            result = result.withInPort(portNumber(match.get(MatchField.IN_PORT)));
+        }
+        if (match.isExact(MatchField.ETH_SRC)) {
+            result = result.withEthSrc(MacAddress.valueOf(match.get(MatchField.ETH_SRC).getLong()));
+        }
+        if (match.isExact(MatchField.ETH_DST)) {
+            result = result.withEthDst(MacAddress.valueOf(match.get(MatchField.ETH_DST).getLong()));
+        }
+        if (match.isExact(MatchField.ETH_TYPE)) {
+            result = result.withEthType(match.get(MatchField.ETH_TYPE).getValue());
+        }
+        return result;
+    }
+
+    static List<OFAction> actions(OFFactory factory, List<Action> actions) {
+        return actions.stream().map(action -> switch (action) {
+            case Action.Output output -> (OFAction) factory.actions().output(ofPort(output.port()), MAX_OUTPUT_LENGTH);
+        }).toList();
+    }
+
+    static OFPacketOut packetOut(OFFactory factory, long xid, OutboundPacket packet) {
+        OFPacketOut.Builder builder = factory.buildPacketOut().setXid(xid)
+                .setActions(actions(factory, packet.actions()));
+        if (factory.getVersion().compareTo(OFVersion.OF_15) >= 0) {
+            builder.setMatch(factory.buildMatch().setExact(MatchField.IN_PORT, ofPort(packet.inPort())).build());
+        } else {
+            builder.setInPort(ofPort(packet.inPort()));
+        }
+        if (packet.bufferId().isPresent()) {
+            builder.setBufferId(OFBufferId.of(packet.bufferId().getAsInt()));
+        } else {
+            builder.setBufferId(OFBufferId.NO_BUFFER).setData(packet.data());
+        }
+        return builder.build();
+    }
+
+    static PortNumber inPort(OFPacketIn packetIn) {
+        if (packetIn.getVersion() == OFVersion.OF_10) {
+            return portNumber(packetIn.getInPort());
+        }
+        OFPort port = packetIn.getMatch().get(MatchField.IN_PORT);
+        return port == null ? PortNumber.CONTROLLER : portNumber(port);
+    }
+
+    static OptionalInt bufferId(OFBufferId id) {
+        return id.equals(OFBufferId.NO_BUFFER) ? OptionalInt.empty() : OptionalInt.of(id.getInt());
+    }
+
+    /** The model's view of a port; empty for reserved ports such as LOCAL. */
+    static Optional<Port> port(OFPortDesc desc) {
+        long number = desc.getPortNo().getPortNumber() & 0xffffffffL;
+        boolean reserved = number >= 0xffffff00L || desc.getVersion() == OFVersion.OF_10 && number >= 0xff00;
+        if (reserved || number == 0) {
+            return Optional.empty();
+        }
+        boolean up = !desc.getState().contains(OFPortState.LINK_DOWN)
+                && !desc.getConfig().contains(OFPortConfig.PORT_DOWN);
+        return Optional.of(new Port(PortNumber.portNumber(number), desc.getName(),
+                MacAddress.valueOf(desc.getHwAddr().getLong()), up, speedMbps(desc)));
+    }
+
+    static List<Port> ports(List<OFPortDesc> descs) {
+        return descs.stream().map(OpenFlowTranslator::port).flatMap(Optional::stream).toList();
+    }
+
+    private static long speedMbps(OFPortDesc desc) {
+        return switch (desc.getVersion()) {
+            case OF_10 -> featureSpeedMbps(desc.getCurr());
+            case OF_11, OF_12, OF_13 -> desc.getCurrSpeed() / 1000;
+            default -> desc.getProperties().stream()
+                    .filter(OFPortDescPropEthernet.class::isInstance)
+                    .map(OFPortDescPropEthernet.class::cast)
+                    .mapToLong(p -> p.getCurrSpeed() / 1000)
+                    .findFirst().orElse(0);
+        };
+    }
+
+    private static long featureSpeedMbps(Set<OFPortFeatures> features) {
+        long speed = 0;
+        for (OFPortFeatures f : features) {
+            speed = Math.max(speed, switch (f) {
+                case PF_10MB_HD, PF_10MB_FD -> 10L;
+                case PF_100MB_HD, PF_100MB_FD -> 100L;
+                case PF_1GB_HD, PF_1GB_FD -> 1_000L;
+                case PF_10GB_FD -> 10_000L;
+                case PF_40GB_FD -> 40_000L;
+                case PF_100GB_FD -> 100_000L;
+                case PF_1TB_FD -> 1_000_000L;
+                default -> 0L;
+            });
+        }
+        return speed;
+    }
+
+    static OFPort ofPort(PortNumber port) {
+        return OFPort.ofInt((int) port.toLong());
+    }
+
+    static PortNumber portNumber(OFPort port) {
+        return PortNumber.portNumber(port.getPortNumber() & 0xffffffffL);
+    }
+
+    private static org.projectfloodlight.openflow.types.MacAddress ofMac(MacAddress mac) {
+        return org.projectfloodlight.openflow.types.MacAddress.of(mac.toLong());
+    }
+}

@@ -1,0 +1,36 @@
+package io.weft.southbound.openflow;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.onosproject.net.DeviceId;
+
+/**
+ * The switches connected now, one session per datapath id. The first connection of a
+ * datapath id holds it until it closes; a second one is refused.
+ */
+public final class SwitchRegistry {
+    private final Map<DeviceId, SwitchSession> sessions = new ConcurrentHashMap<>();
+
+    /** Claims the session's datapath id; false if another connection holds it. */
+    boolean claim(SwitchSession session) {
+        return sessions.putIfAbsent(session.deviceId(), session) == null;
+    }
+
+    void release(SwitchSession session) {
+        sessions.remove(session.deviceId(), session);
+    }
+
+    Optional<SwitchSession> session(DeviceId id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    Collection<SwitchSession> sessions() {
+        return sessions.values();
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+}

@@ -1,0 +1,219 @@
+package io.weft.southbound.openflow;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.weft.metrics.Counters;
+import io.weft.southbound.api.DeviceNotConnectedException;
+import io.weft.southbound.api.FlowOperationException;
+import io.weft.topology.device.DeviceIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.onosproject.net.DeviceId;
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+
+/**
+ * One connected switch, after its features reply: how apps write to it.
+ *
+ * <p>Writes from any thread are queued on the channel and flushed together once per
+ * event-loop turn. A switch that stops reading cannot make the controller buffer without
+ * bound: best-effort writes (packet-outs) are dropped while the connection is congested,
+ * and past {@code maxPendingWriteBytes} the connection is closed.
+ *
+ * <p>Confirmed batches end with a barrier; the switch answers errors for a batch's messages
+ * before its barrier reply, so the reply settles the batch's future.
+ */
+final class SwitchSession {
+    private final Channel channel;
+    private final OFFactory factory;
+    private final long datapathId;
+    private final DeviceId deviceId;
+    private final OpenFlowConfig config;
+    private final Counters counters;
+    private final AtomicLong xids = new AtomicLong(1 << 16);
+    /** Touched only on the event loop of the channel. */
+    private boolean flushPending;
+    private final Map<Long, Batch> batchesByBarrier = new ConcurrentHashMap<>();
+    private final Map<Long, Batch> batchesByXid = new ConcurrentHashMap<>();
+    private volatile boolean active;
+
+    private static final class Batch {
+        final long barrierXid;
+        final List<Long> xids;
+        final CompletableFuture<Void> future = new CompletableFuture<>();
+        final List<String> errors = new ArrayList<>();
+
+        Batch(long barrierXid, List<Long> xids) {
+            this.barrierXid = barrierXid;
+            this.xids = xids;
+        }
+    }
+
+    SwitchSession(Channel channel, OFFactory factory, long datapathId, OpenFlowConfig config, Counters counters) {
+        this.channel = channel;
+        this.factory = factory;
+        this.datapathId = datapathId;
+        this.deviceId = DeviceIds.fromDatapathId(datapathId);
+        this.config = config;
+        this.counters = counters;
+    }
+
+    OFFactory factory() {
+        return factory;
+    }
+
+    long datapathId() {
+        return datapathId;
+    }
+
+    DeviceId deviceId() {
+        return deviceId;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /** True once the handshake finished, until the connection closes. */
+    boolean isActive() {
+        return active && channel.isActive();
+    }
+
+    void markActive() {
+        active = true;
+    }
+
+    long nextXid() {
+        return xids.getAndIncrement() & 0xffffffffL;
+    }
+
+    /** Queues a message, to be flushed with the others written in the same turn. */
+    void send(OFMessage message) {
+        if (!channel.isActive()) {
+            counters.increment("openflow.dropped.not_connected");
+            return;
+        }
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        if (!channel.isWritable() && buffer != null && buffer.totalPendingWriteBytes() > config.maxPendingWriteBytes()) {
+            counters.increment("openflow.dropped.write_overflow");
+            channel.pipeline().fireExceptionCaught(new ProtocolViolation(ProtocolViolation.Reason.WRITE_OVERFLOW,
+                    "switch stopped reading: more than " + config.maxPendingWriteBytes() + " bytes queued for it"));
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            writeInLoop(message);
+        } else {
+            channel.eventLoop().execute(() -> writeInLoop(message));
+        }
+    }
+
+    /**
+     * Writes, and makes sure a flush follows. Both happen on the event loop so that the
+     * flush is queued after the write it is for: a write can never land behind the flush
+     * that was meant to carry it and sit unflushed.
+     */
+    private void writeInLoop(OFMessage message) {
+        channel.write(message, channel.voidPromise());
+        if (!flushPending) {
+            flushPending = true;
+            channel.eventLoop().execute(() -> {
+                flushPending = false;
+                channel.flush();
+            });
+        }
+    }
+
+    /** Like {@link #send}, but dropped (false, counted) while the connection is congested. */
+    boolean sendBestEffort(OFMessage message, String counterWhenDropped) {
+        if (!channel.isActive() || !channel.isWritable()) {
+            counters.increment(counterWhenDropped);
+            return false;
+        }
+        send(message);
+        return true;
+    }
+
+    /** Sends {@code messages} (xids are assigned here) and a barrier; see the class comment. */
+    CompletableFuture<Void> sendConfirmed(List<OFMessage> messages) {
+        List<Long> batchXids = new ArrayList<>(messages.size());
+        List<OFMessage> stamped = new ArrayList<>(messages.size());
+        for (OFMessage message : messages) {
+            long xid = nextXid();
+            batchXids.add(xid);
+            stamped.add(message.createBuilder().setXid(xid).build());
+        }
+        long barrierXid = nextXid();
+        Batch batch = new Batch(barrierXid, batchXids);
+        batchesByBarrier.put(barrierXid, batch);
+        batchXids.forEach(x -> batchesByXid.put(x, batch));
+        if (!channel.isActive()) {
+            settle(batch, new DeviceNotConnectedException(deviceId));
+            return batch.future;
+        }
+        stamped.forEach(this::send);
+        send(factory.buildBarrierRequest().setXid(barrierXid).build());
+        long timeoutMillis = config.barrierTimeout().toMillis();
+        channel.eventLoop().schedule(() -> {
+            if (batchesByBarrier.containsKey(barrierXid)) {
+                counters.increment("openflow.barrier.timeouts");
+                settle(batch, new TimeoutException(deviceId + " did not confirm within " + Duration.ofMillis(timeoutMillis)));
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        return batch.future;
+    }
+
+    /** A barrier reply: settles the batch it ends. False if no batch was waiting for it. */
+    boolean barrierReply(long xid) {
+        Batch batch = batchesByBarrier.get(xid);
+        if (batch == null) {
+            return false;
+        }
+        List<String> errors;
+        synchronized (batch) {
+            errors = List.copyOf(batch.errors);
+        }
+        settle(batch, errors.isEmpty() ? null : new FlowOperationException(deviceId, errors));
+        return true;
+    }
+
+    /** An error from the switch: charged to the batch that caused it. False if none did. */
+    boolean error(OFErrorMsg error) {
+        Batch batch = batchesByXid.get(error.getXid());
+        if (batch == null) {
+            return false;
+        }
+        synchronized (batch) {
+            batch.errors.add(error.getErrType() + " " + error);
+        }
+        return true;
+    }
+
+    /** The connection closed: every unconfirmed batch fails. */
+    void closed() {
+        List.copyOf(batchesByBarrier.values()).forEach(b -> settle(b, new DeviceNotConnectedException(deviceId)));
+    }
+
+    int pendingBatches() {
+        return batchesByBarrier.size();
+    }
+
+    private void settle(Batch batch, Throwable failure) {
+        if (batchesByBarrier.remove(batch.barrierXid) == null) {
+            return;
+        }
+        batch.xids.forEach(batchesByXid::remove);
+        if (failure == null) {
+            batch.future.complete(null);
+        } else {
+            batch.future.completeExceptionally(failure);
+        }
+    }
+}
