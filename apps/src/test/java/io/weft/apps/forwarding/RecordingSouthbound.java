@@ -1,0 +1,41 @@
+package io.weft.apps.forwarding;
+
+import io.weft.southbound.api.FlowOperation;
+import io.weft.southbound.api.FlowRemovedEvent;
+import io.weft.southbound.api.FlowRule;
+import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.api.OutboundPacket;
+import io.weft.southbound.api.PacketProcessor;
+import io.weft.southbound.api.PacketService;
+import io.weft.topology.event.EventListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.onosproject.net.DeviceId;
+
+/** Stands in for the southbound: records the rules and packets an app asks for. */
+final class RecordingSouthbound implements FlowRuleService, PacketService {
+    final List<FlowRule> installed = new ArrayList<>();
+    final List<OutboundPacket> emitted = new ArrayList<>();
+    CompletableFuture<Void> nextResult = CompletableFuture.completedFuture(null);
+
+    @Override
+    public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations) {
+        operations.forEach(op -> installed.add(op.rule()));
+        return nextResult;
+    }
+
+    @Override
+    public void addFlowRemovedListener(EventListener<FlowRemovedEvent> listener) {
+    }
+
+    @Override
+    public void addProcessor(int order, PacketProcessor processor) {
+    }
+
+    @Override
+    public boolean emit(OutboundPacket packet) {
+        emitted.add(packet);
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package io.weft.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("weft.yaml"), yaml);
+    }
+
+    @Test
+    void readsEveryKeyAndKeepsDefaultsForTheRest() throws IOException {
+        WeftConfig config = ConfigLoader.load(file("""
+                data-dir: /var/lib/weft
+                openflow:
+                  address: 127.0.0.1
+                  port: 6633
+                  echo-interval: 2s
+                  barrier-timeout: 1500ms
+                forwarding:
+                  idle-timeout: 1m
+                  priority: 20
+                """));
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/weft"));
+        assertThat(config.openflow().address()).isEqualTo("127.0.0.1");
+        assertThat(config.openflow().port()).isEqualTo(6633);
+        assertThat(config.openflow().echoInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.openflow().barrierTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.openflow().maxMessageBytes()).isEqualTo(WeftConfig.DEFAULTS.openflow().maxMessageBytes());
+        assertThat(config.forwarding().idleTimeoutSeconds()).isEqualTo(60);
+        assertThat(config.forwarding().priority()).isEqualTo(20);
+        assertThat(config.packetInQueue()).isEqualTo(WeftConfig.DEFAULTS.packetInQueue());
+    }
+
+    @Test
+    void anEmptyFileIsTheDefaults() throws IOException {
+        assertThat(ConfigLoader.load(file(""))).isEqualTo(WeftConfig.DEFAULTS);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "openflow: {prot: 1}                 | config key 'openflow.prot': unknown key",
+            "colour: blue                        | config key 'colour': unknown key",
+            "openflow: {port: 70000}             | config key 'openflow.port': must be within 0..65535, got 70000",
+            "openflow: {port: six}               | config key 'openflow.port': expected a whole number, got 'six'",
+            "openflow: {echo-interval: 5}        | config key 'openflow.echo-interval': expected a duration",
+            "openflow: 6653                      | config key 'openflow': expected a mapping of keys",
+            "forwarding: {idle-timeout: 0s}      | config section 'forwarding': idleTimeoutSeconds must be within 1..65535",
+            "openflow: {max-message-bytes: 4}    | config key 'openflow.max-message-bytes': must be within 8..65535",
+            "'data-dir': ''                      | config key 'data-dir': expected a non-empty string",
+            "openflow: [1, 2                     | is not valid YAML",
+    })
+    void refusesBadConfigNamingTheKey(String yaml, String message) throws IOException {
+        Path path = file(yaml);
+        assertThatThrownBy(() -> ConfigLoader.load(path)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message.strip());
+    }
+
+    @Test
+    void aMissingFileIsAClearError() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read config file");
+    }
+
+    @Test
+    void flagsOverrideTheFile() throws IOException {
+        Path path = file("openflow: {port: 6633, address: 127.0.0.1}\n");
+        Main.Serve serve = new Main.Serve();
+        new CommandLine(serve).parseArgs("--config", path.toString(), "--openflow-port", "7000",
+                "--data-dir", dir.toString());
+        WeftConfig config = serve.resolve();
+        assertThat(config.openflow().port()).isEqualTo(7000);
+        assertThat(config.openflow().address()).isEqualTo("127.0.0.1");
+        assertThat(config.dataDir()).isEqualTo(dir);
+    }
+
+    @Test
+    void aBadFlagValueIsRefused() {
+        Main.Serve serve = new Main.Serve();
+        new CommandLine(serve).parseArgs("--openflow-port", "-1");
+        assertThatThrownBy(serve::resolve).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--openflow-port");
+    }
+}
