@@ -58,7 +58,7 @@ public final class ConfigLoader {
         OpenFlowConfig openflow = of.build(() -> new OpenFlowConfig(
                 of.string("address", o.address()),
                 of.integer("port", o.port(), 0, 65535),
-                of.integer("max-message-bytes", o.maxMessageBytes(), 8, 65535),
+                of.integer("max-message-bytes", o.maxMessageBytes(), OpenFlowConfig.MIN_MESSAGE_BYTES, 65535),
                 of.duration("handshake-timeout", o.handshakeTimeout()),
                 of.duration("echo-interval", o.echoInterval()),
                 of.integer("echo-misses", o.echoMisses(), 1, 1000),

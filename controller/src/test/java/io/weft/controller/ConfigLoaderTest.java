@@ -59,7 +59,7 @@ class ConfigLoaderTest {
             "openflow: {echo-interval: 5}        | config key 'openflow.echo-interval': expected a duration",
             "openflow: 6653                      | config key 'openflow': expected a mapping of keys",
             "forwarding: {idle-timeout: 0s}      | config section 'forwarding': idleTimeoutSeconds must be within 1..65535",
-            "openflow: {max-message-bytes: 4}    | config key 'openflow.max-message-bytes': must be within 8..65535",
+            "openflow: {max-message-bytes: 4}    | config key 'openflow.max-message-bytes': must be within 1072..65535",
             "'data-dir': ''                      | config key 'data-dir': expected a non-empty string",
             "openflow: [1, 2                     | is not valid YAML",
     })

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The bounds and timers of the OpenFlow server.
  *
- * @param maxMessageBytes      the largest message accepted from a switch (at most 65535, the length field's range)
+ * @param maxMessageBytes      the largest message accepted from a switch (1072..65535: a description reply must fit, and the length field is 16 bits)
  * @param handshakeTimeout     time from connect to ACTIVE before the connection is closed
  * @param echoInterval         silence after which the controller sends an echo request
  * @param echoMisses           echo intervals of silence tolerated before the connection is closed
@@ -20,13 +20,17 @@ public record OpenFlowConfig(String address, int port, int maxMessageBytes, Dura
     public static final OpenFlowConfig DEFAULTS = new OpenFlowConfig("0.0.0.0", 6653, 65535,
             Duration.ofSeconds(10), Duration.ofSeconds(5), 3, 1 << 20, 16L << 20, Duration.ofSeconds(10));
 
+    /** A switch description reply (1072 bytes on 1.3+) must fit, or no handshake can finish. */
+    public static final int MIN_MESSAGE_BYTES = 1072;
+
     public OpenFlowConfig {
         Objects.requireNonNull(address, "address");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be within 0..65535, was " + port);
         }
-        if (maxMessageBytes < OpenFlowFrameDecoder.HEADER_LENGTH || maxMessageBytes > 65535) {
-            throw new IllegalArgumentException("maxMessageBytes must be within 8..65535, was " + maxMessageBytes);
+        if (maxMessageBytes < MIN_MESSAGE_BYTES || maxMessageBytes > 65535) {
+            throw new IllegalArgumentException("maxMessageBytes must be within " + MIN_MESSAGE_BYTES + "..65535, was "
+                    + maxMessageBytes);
         }
         requirePositive("handshakeTimeout", handshakeTimeout);
         requirePositive("echoInterval", echoInterval);

@@ -74,6 +74,8 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     private OFFactory factory;
     private SwitchSession session;
     private boolean claimed;
+    /** Set once ACTIVE is reached; unlike state it survives the CLOSED that precedes channelInactive. */
+    private boolean activated;
     private long awaitedXid;
     private final List<OFPortDesc> ports = new ArrayList<>();
     private OFDescStatsReply description;
@@ -264,6 +266,7 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = HandshakeState.ACTIVE;
+        activated = true;
         handshakeTimer.cancel(false);
         session.markActive();
         counters.increment("openflow.handshakes.completed");
@@ -336,7 +339,6 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        boolean wasActive = state == HandshakeState.ACTIVE;
         state = HandshakeState.CLOSED;
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
@@ -348,7 +350,7 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
             }
         }
         counters.increment("openflow.connections.closed");
-        if (wasActive) {
+        if (activated) {
             log.info("switch {} disconnected", who());
             events.switchDisconnected(session);
         }

@@ -1,0 +1,94 @@
+package io.weft.southbound.openflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weft.metrics.Counters;
+import io.weft.southbound.openflow.ProtocolViolation.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+
+/** The first connection of a datapath id keeps it; a second is refused until the first goes. */
+@Timeout(10)
+class DuplicateDatapathIdTest {
+    private final SwitchRegistry registry = new SwitchRegistry();
+    private final Counters counters = new Counters();
+
+    @Test
+    void secondConnectionOfAnActiveDatapathIdIsRefusedAtFeaturesReply() {
+        try (SwitchConnection first = connect(); SwitchConnection second = connect()) {
+            SwitchSession held = first.activate(OFVersion.OF_13);
+
+            second.negotiate(OFVersion.OF_13);
+            second.reply(Handshakes.OF_13.featuresReply(), 1);
+
+            second.assertClosedFor(Reason.DUPLICATE_DPID);
+            second.expectNothingWritten();
+            assertThat(second.events.activated).isEmpty();
+            assertThat(second.events.disconnected).isEmpty();
+
+            assertThat(first.channel.isActive()).isTrue();
+            assertThat(first.state()).isEqualTo(HandshakeState.ACTIVE);
+            assertThat(registry.size()).isEqualTo(1);
+            assertThat(first.session()).isSameAs(held);
+            assertThat(held.isActive()).isTrue();
+            assertThat(first.events.disconnected).isEmpty();
+        }
+    }
+
+    @Test
+    void secondConnectionIsRefusedEvenWhileTheFirstIsStillInItsHandshake() {
+        try (SwitchConnection first = connect(); SwitchConnection second = connect()) {
+            first.negotiate(OFVersion.OF_10);
+            first.reply(Handshakes.OF_10.featuresReply(), 1);
+
+            second.negotiate(OFVersion.OF_13);
+            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            second.assertClosedFor(Reason.DUPLICATE_DPID);
+
+            assertThat(first.state()).isEqualTo(HandshakeState.WAIT_DESC);
+            assertThat(first.session().factory().getVersion()).isEqualTo(OFVersion.OF_10);
+        }
+    }
+
+    @Test
+    void datapathIdIsFreeAgainOnceTheHolderCloses() {
+        try (SwitchConnection first = connect(); SwitchConnection second = connect();
+             SwitchConnection third = connect()) {
+            SwitchSession firstSession = first.activate(OFVersion.OF_13);
+            second.negotiate(OFVersion.OF_13);
+            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            second.assertClosedFor(Reason.DUPLICATE_DPID);
+
+            first.channel.close();
+            first.channel.runPendingTasks();
+            assertThat(registry.size()).isZero();
+            assertThat(first.events.disconnected).containsExactly(firstSession);
+
+            SwitchSession thirdSession = third.activate(OFVersion.OF_14);
+            assertThat(third.channel.isActive()).isTrue();
+            assertThat(registry.size()).isEqualTo(1);
+            assertThat(third.session()).isSameAs(thirdSession).isNotSameAs(firstSession);
+            assertThat(counters.get("openflow.handshakes.completed")).isEqualTo(2);
+            assertThat(counters.get(Reason.DUPLICATE_DPID.counter())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusedConnectionClosingDoesNotReleaseTheHoldersDatapathId() {
+        try (SwitchConnection first = connect(); SwitchConnection second = connect()) {
+            SwitchSession held = first.activate(OFVersion.OF_13);
+            second.negotiate(OFVersion.OF_13);
+            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            second.channel.close();
+            second.channel.runPendingTasks();
+
+            assertThat(first.session()).isSameAs(held);
+            assertThat(registry.size()).isEqualTo(1);
+        }
+    }
+
+    private SwitchConnection connect() {
+        return SwitchConnection.open(OpenFlowConfig.DEFAULTS, registry, counters);
+    }
+}
