@@ -1,5 +1,6 @@
 package io.weft.apps.forwarding;
 
+import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRemovedEvent;
 import io.weft.southbound.api.FlowRule;
@@ -23,6 +24,11 @@ final class RecordingSouthbound implements FlowRuleService, PacketService {
     public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations) {
         operations.forEach(op -> installed.add(op.rule()));
         return nextResult;
+    }
+
+    @Override
+    public List<FlowEntry> rules(DeviceId device) {
+        return List.of();
     }
 
     @Override

@@ -24,6 +24,9 @@ public interface FlowRuleService {
         return apply(rule.device(), List.of(FlowOperation.remove(rule)));
     }
 
+    /** The rules Weft has sent to {@code device} and believes are there, with their state. */
+    List<FlowEntry> rules(DeviceId device);
+
     /** Told when a switch removes a rule on its own (timeout) or because it was deleted. */
     void addFlowRemovedListener(EventListener<FlowRemovedEvent> listener);
 }
