@@ -44,6 +44,7 @@ public final class Topology {
     private final Set<Link> links;
     private final Map<DeviceId, List<Link>> egress;
     private final Set<Link> broadcastTree;
+    private final Set<ConnectPoint> treeEnds;
     private final LinkWeigher weigher;
     private final Map<DeviceId, Tree> trees = new ConcurrentHashMap<>();
 
@@ -62,6 +63,7 @@ public final class Topology {
         this.egress = Map.copyOf(out);
         this.weigher = weigher;
         this.broadcastTree = Set.copyOf(spanningTree());
+        this.treeEnds = broadcastTree.stream().map(Link::dst).collect(Collectors.toUnmodifiableSet());
     }
 
     /** An empty fabric. */
@@ -130,6 +132,11 @@ public final class Topology {
     /** True when the link is part of the broadcast tree (both directions of a tree edge are). */
     public boolean onBroadcastTree(Link link) {
         return broadcastTree.contains(link);
+    }
+
+    /** True when a broadcast-tree link ends at {@code point}: frames flooded along the tree arrive there. */
+    public boolean onBroadcastTree(ConnectPoint point) {
+        return treeEnds.contains(point);
     }
 
     /** The ports of {@code device} that lead along the broadcast tree, sorted. */
