@@ -20,7 +20,7 @@ command per line on stdin and answers each with one JSON line on stdout:
                                                     a continuous ping in the background
     {"cmd": "ping_read", "id": 1}                   the replies it got so far
     {"cmd": "ping_stop", "id": 1}                   stop it: sent, received, every reply's time
-    {"cmd": "forge_lldp", "host": "h1", "relay_to": "h2", "delay": 3}
+    {"cmd": "forge_lldp", "host": "h1", "relay_to": "h2", "spoof": ["s2", 2], "delay": 3.5}
                                                     h1 overhears a probe and sends forgeries of it
     {"cmd": "stop"}                                 stop the network and exit
 
@@ -354,11 +354,12 @@ def in_host(host, *argv):
     return result
 
 
-def forge_lldp(net, host, relay_to=None, delay=0, capture_timeout=6):
+def forge_lldp(net, host, relay_to=None, spoof=None, delay=0, capture_timeout=6):
     """What a hostile host can do with LLDP: it overhears one of the controller's probes on
     its own interface, then sends it back without its signature, with a garbled signature,
-    as is at once, and, when asked, as is again `delay` seconds later and from the
-    interface of a second host `relay_to` (as two colluding hosts would)."""
+    as is at once; and, when asked, claiming to come from port spoof[1] of switch spoof[0],
+    as is from the interface of a second host `relay_to` (as two colluding hosts would),
+    and as is again `delay` seconds later, from both."""
     sender = net[host]
     captured = in_host(sender, 'capture', '--iface', sender.defaultIntf().name,
                        '--timeout', str(float(capture_timeout)))
@@ -372,6 +373,9 @@ def forge_lldp(net, host, relay_to=None, delay=0, capture_timeout=6):
     send('unsigned', sender, lldp.unsigned(genuine))
     send('garbled', sender, lldp.garbled(genuine))
     send('replayed', sender, genuine)
+    if spoof:
+        switch, port = spoof
+        send('spoofed', sender, lldp.spoofed(genuine, int(net[switch].dpid, 16), int(port)))
     if relay_to:
         send('relayed', net[relay_to], genuine)
     if delay:

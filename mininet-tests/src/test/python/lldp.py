@@ -6,8 +6,9 @@ Run by lab.py inside a host's network namespace; prints one JSON object on stdou
     lldp.py capture --iface h1-eth0 --timeout 6      the first LLDP frame the host receives
     lldp.py send --iface h1-eth0 --frame HEX [--frame HEX ...]
 
-The frame builders below are what a hostile host would do with a probe it overheard:
-send it again as is, strip what looks like its signature, or garble that signature.
+The frame builders below are what a hostile host would do with a probe of Weft's it
+overheard: send it again as is, leave its signature out, garble the signature, or make it
+claim another switch's port.
 """
 
 import argparse
@@ -24,7 +25,12 @@ TLV_CHASSIS_ID = 1
 TLV_PORT_ID = 2
 TLV_TTL = 3
 TLV_ORGANIZATIONAL = 127
-NEAREST_BRIDGE = bytes.fromhex('0180c200000e')
+ID_SUBTYPE_LOCAL = 7
+# Weft's probe (southbound LldpProbe): its own TLVs under OUI 0a:57:46, one per subtype.
+WEFT_OUI = bytes.fromhex('0a5746')
+SUBTYPE_DATAPATH = 1
+SUBTYPE_PORT = 2
+SUBTYPE_SIGNATURE = 4
 
 
 def tlvs(frame):
@@ -58,23 +64,45 @@ def frame(destination, source, pairs):
     return raw + bytes(max(0, 60 - len(raw)))
 
 
-def is_signature(kind, value):
-    """Organizational TLVs other than the mandatory three may carry a signature or timestamp."""
-    return kind == TLV_ORGANIZATIONAL
+def weft_subtype(kind, value):
+    """The subtype of one of Weft's organizational TLVs, or None for any other TLV."""
+    if kind == TLV_ORGANIZATIONAL and len(value) >= 4 and value[:3] == WEFT_OUI:
+        return value[3]
+    return None
 
 
 def unsigned(genuine):
-    """The probe's chassis, port and TTL claims with every organizational TLV left out."""
-    kept = [(kind, value) for kind, value in tlvs(genuine) if not is_signature(kind, value)]
+    """The probe without its signature TLV: every claim it makes, nothing to prove them."""
+    kept = [(kind, value) for kind, value in tlvs(genuine) if weft_subtype(kind, value) != SUBTYPE_SIGNATURE]
+    if len(kept) == len(tlvs(genuine)):
+        raise ValueError('the probe has no Weft signature TLV to leave out')
     return frame(genuine[0:6], genuine[6:12], kept)
 
 
 def garbled(genuine):
-    """The probe with the last byte of every organizational TLV flipped: a wrong signature."""
+    """The probe with the last byte of its signature flipped."""
     pairs = []
     for kind, value in tlvs(genuine):
-        if is_signature(kind, value) and len(value) > 4:
+        if weft_subtype(kind, value) == SUBTYPE_SIGNATURE:
             value = value[:-1] + bytes([value[-1] ^ 0xFF])
+        pairs.append((kind, value))
+    return frame(genuine[0:6], genuine[6:12], pairs)
+
+
+def spoofed(genuine, dpid, port):
+    """The probe rewritten to claim it left port `port` of datapath `dpid` (an int each),
+    consistently in the LLDP IDs and Weft's TLVs, under the original signature."""
+    pairs = []
+    for kind, value in tlvs(genuine):
+        subtype = weft_subtype(kind, value)
+        if kind == TLV_CHASSIS_ID:
+            value = bytes([ID_SUBTYPE_LOCAL]) + ('dpid:%016x' % dpid).encode('ascii')
+        elif kind == TLV_PORT_ID:
+            value = bytes([ID_SUBTYPE_LOCAL]) + str(port).encode('ascii')
+        elif subtype == SUBTYPE_DATAPATH:
+            value = value[:4] + dpid.to_bytes(8, 'big')
+        elif subtype == SUBTYPE_PORT:
+            value = value[:4] + port.to_bytes(4, 'big')
         pairs.append((kind, value))
     return frame(genuine[0:6], genuine[6:12], pairs)
 

@@ -200,15 +200,15 @@ public final class MininetNetwork implements AutoCloseable {
     /**
      * Host {@code host} overhears one of the controller's LLDP probes on its own interface
      * (waiting up to {@code captureTimeout}) and sends forgeries of it: without signature,
-     * with a garbled one, as is; and, when given, as is from {@code relayTo} too, and all
-     * that again after {@code delay}.
+     * with a garbled one, as is, rewritten to claim port {@code spoofPort} of switch
+     * {@code spoofSwitch}; host {@code relayTo} sends it as is too; then both send it again
+     * after {@code delay}.
      */
-    public LldpForgery forgeLldp(String host, String relayTo, Duration delay, Duration captureTimeout) {
-        ObjectNode forge = command("forge_lldp").put("host", host).put("delay", delay.toMillis() / 1000.0)
-                .put("capture_timeout", captureTimeout.toMillis() / 1000.0);
-        if (relayTo != null) {
-            forge.put("relay_to", relayTo);
-        }
+    public LldpForgery forgeLldp(String host, String relayTo, String spoofSwitch, int spoofPort, Duration delay,
+                                 Duration captureTimeout) {
+        ObjectNode forge = command("forge_lldp").put("host", host).put("relay_to", relayTo)
+                .put("delay", delay.toMillis() / 1000.0).put("capture_timeout", captureTimeout.toMillis() / 1000.0);
+        forge.putArray("spoof").add(spoofSwitch).add(spoofPort);
         JsonNode done = request(forge, captureTimeout.plus(delay).plus(SLACK));
         List<String> captured = new ArrayList<>();
         done.path("captured").path("tlvs").forEach(tlv ->
