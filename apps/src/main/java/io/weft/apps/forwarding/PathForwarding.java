@@ -85,7 +85,7 @@ public final class PathForwarding implements PacketProcessor {
         ConnectPoint at = new ConnectPoint(in.device(), in.inPort());
         VlanId vlan = vlan(frame);
         MacAddress dst = frame.getDestinationMAC();
-        Optional<Host> target = dst.isMulticast() ? Optional.empty() : hosts.host(new HostKey(dst, vlan));
+        Optional<Host> target = dst.isMulticast() || dst.isBroadcast() ? Optional.empty() : hosts.host(new HostKey(dst, vlan));
         if (target.isEmpty()) {
             flood(in, at);
             return;
