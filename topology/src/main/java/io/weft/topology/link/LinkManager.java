@@ -18,8 +18,11 @@ import java.util.function.Predicate;
  * and otherwise when no probe has crossed it for {@code maxAge} ({@link #expire()}).
  */
 public final class LinkManager implements LinkService, LinkProviderService {
-    private static final Comparator<Link> ORDER = Comparator.comparing((Link l) -> l.src().toString())
-            .thenComparing(l -> l.dst().toString());
+    /** Device ids are fixed-width text, so they sort as strings; port numbers must sort as numbers. */
+    private static final Comparator<ConnectPoint> POINT_ORDER = Comparator
+            .comparing((ConnectPoint p) -> p.device().toString()).thenComparingLong(p -> p.port().toLong());
+    private static final Comparator<Link> ORDER = Comparator.comparing(Link::src, POINT_ORDER)
+            .thenComparing(Link::dst, POINT_ORDER);
 
     private final Map<Link, Instant> lastSeen = new ConcurrentHashMap<>();
     /** How many links end at each connect point, so that packet-in paths ask in constant time. */

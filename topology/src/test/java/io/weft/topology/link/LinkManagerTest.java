@@ -192,6 +192,15 @@ class LinkManagerTest {
                 link(2, 1, 1, 1));
     }
 
+    @Test
+    void portNumbersSortAsNumbersNotAsText() {
+        links.linkSeen(link(1, 10, 3, 1));
+        links.linkSeen(link(1, 2, 2, 10));
+        links.linkSeen(link(1, 2, 2, 9));
+
+        assertThat(links.links()).containsExactly(link(1, 2, 2, 9), link(1, 2, 2, 10), link(1, 10, 3, 1));
+    }
+
     /**
      * Packet workers report probes while the event thread takes links away; whatever the
      * interleaving, the ends index must agree with the links and every link added must be
