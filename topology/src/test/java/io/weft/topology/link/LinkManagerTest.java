@@ -27,7 +27,7 @@ class LinkManagerTest {
     private static final Duration MAX_AGE = Duration.ofSeconds(10);
 
     private final TestFabric fabric = new TestFabric();
-    private final LinkManager links = new LinkManager(fabric.dispatcher(), fabric.clock(), MAX_AGE);
+    private final LinkManager links = new LinkManager(fabric.dispatcher(), fabric.clock(), MAX_AGE, fabric.counters());
     private final List<LinkEvent> events = fabric.record(LinkEvent.class);
 
     private void seeAll(Set<Link> seen) {
@@ -182,6 +182,52 @@ class LinkManagerTest {
     }
 
     @Test
+    void aProbeStillInFlightWhenItsPortWentDownMakesNoLinkUntilThePortIsUp() {
+        seeAll(wire(1, 2));
+        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, 2, port(1, false)));
+        events.clear();
+
+        links.linkSeen(link(1, 2));
+        links.linkSeen(link(2, 1));
+        links.linkSeen(link(1, 3));
+
+        assertThat(links.links()).containsExactly(link(1, 3));
+        assertThat(fabric.counters().get("links.dropped.port_down")).isEqualTo(2);
+
+        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, 2, port(1, true)));
+        seeAll(wire(1, 2));
+        assertThat(links.links()).containsExactly(link(1, 2), link(1, 3), link(2, 1));
+        assertThat(fabric.counters().get("links.dropped.port_down")).isEqualTo(2);
+    }
+
+    @Test
+    void aRemovedPortMakesNoLinkUntilItIsAddedAgain() {
+        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_REMOVED, 1, port(2, true)));
+        links.linkSeen(link(1, 2));
+        assertThat(links.links()).isEmpty();
+
+        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_ADDED, 1, port(2, true)));
+        links.linkSeen(link(1, 2));
+        assertThat(links.links()).containsExactly(link(1, 2));
+        assertThat(fabric.counters().get("links.dropped.port_down")).isEqualTo(1);
+    }
+
+    @Test
+    void aDisconnectedDeviceMakesNoLinkUntilItReconnectsAndThenNotOnItsDownPorts() {
+        links.onDeviceEvent(deviceEvent(DeviceEvent.Type.DEVICE_DISCONNECTED, 2, ports(1, 3)));
+        links.linkSeen(link(1, 2));
+        links.linkSeen(link(3, 2));
+        assertThat(links.links()).isEmpty();
+
+        links.onDeviceEvent(deviceEvent(DeviceEvent.Type.DEVICE_CONNECTED, 2,
+                List.of(port(1, true), port(3, false))));
+        links.linkSeen(link(1, 2));
+        links.linkSeen(link(3, 2));
+        assertThat(links.links()).containsExactly(link(1, 2));
+        assertThat(fabric.counters().get("links.dropped.port_down")).isEqualTo(3);
+    }
+
+    @Test
     void linksAreSortedBySourceThenDestination() {
         links.linkSeen(link(2, 1, 1, 1));
         links.linkSeen(link(1, 2, 3, 1));
@@ -226,7 +272,10 @@ class LinkManagerTest {
             work.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < 20_000; i++) {
-                    links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_REMOVED, 1 + i % 2, port(1 + (i + 1) % 2, true)));
+                    long device = 1 + i % 2;
+                    long number = 1 + (i + 1) % 2;
+                    links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, device, port(number, false)));
+                    links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, device, port(number, true)));
                 }
                 return null;
             }));
@@ -238,12 +287,13 @@ class LinkManagerTest {
             pool.shutdownNow();
         }
 
-        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_REMOVED, 1, port(2, true)));
+        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, 1, port(2, false)));
         assertThat(links.links()).isEmpty();
         assertThat(links.isInfrastructure(cp(1, 2))).isFalse();
         assertThat(links.isInfrastructure(cp(2, 1))).isFalse();
         long added = events.stream().filter(e -> e.type() == LinkEvent.Type.LINK_ADDED).count();
         assertThat(removed()).hasSize((int) added);
+        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, 1, port(2, true)));
         links.linkSeen(link(1, 2));
         links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_REMOVED, 2, port(1, true)));
         assertThat(links.isInfrastructure(cp(1, 2))).as("the count went back to zero").isFalse();
