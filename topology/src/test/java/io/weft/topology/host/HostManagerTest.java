@@ -263,6 +263,20 @@ class HostManagerTest {
     }
 
     @Test
+    void anAddressStillInUseIsNotTheOneForgotten() {
+        hosts = manager(100, 2);
+        hosts.hostSeen(H1, AT_1_1, ip("fe80::1"));
+        hosts.hostSeen(H1, AT_1_1, ip("2001:db8::a"));
+        hosts.hostSeen(H1, AT_1_1, ip("fe80::1"));
+        hosts.hostSeen(H1, AT_1_1, ip("2001:db8::b"));
+
+        assertThat(host(H1).ips()).containsExactlyInAnyOrder(addr("fe80::1"), addr("2001:db8::b"));
+        assertThat(hosts.hostsByIp(addr("2001:db8::a"))).isEmpty();
+        assertThat(events).extracting(HostEvent::type).containsExactly(HostEvent.Type.HOST_ADDED,
+                HostEvent.Type.HOST_UPDATED, HostEvent.Type.HOST_UPDATED);
+    }
+
+    @Test
     void oneMacOnTwoVlansIsTwoHostsAndTheIndexesKeepThemApart() {
         HostKey tagged = new HostKey(H1.mac(), VlanId.vlanId((short) 10));
         hosts.hostSeen(tagged, AT_2_1, ip("10.0.0.1"));
