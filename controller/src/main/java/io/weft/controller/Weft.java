@@ -10,6 +10,10 @@ import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.TopologyManager;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import io.weft.southbound.discovery.DiscoveryConfig;
+import io.weft.southbound.discovery.HostLearner;
+import io.weft.southbound.discovery.LinkDiscovery;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import io.weft.concurrent.KeyedSerialExecutor;
@@ -39,6 +43,8 @@ public final class Weft implements AutoCloseable {
     static final int HOST_LEARNING_ORDER = 100;
     static final int PROXY_ARP_ORDER = 500;
     static final int FORWARDING_ORDER = 1000;
+    /** The discovery signing secret's file in the data directory, when the config gives none. */
+    static final String LLDP_SECRET_FILE = "lldp-secret";
 
     private final WeftConfig config;
     private final Counters counters = new Counters();
@@ -50,6 +56,7 @@ public final class Weft implements AutoCloseable {
     private final HostManager hosts;
     private final TopologyManager topology;
     private final OpenFlowServer openflow;
+    private final Clock clock;
     private InetSocketAddress openflowAddress;
 
     public Weft(WeftConfig config) {
@@ -61,7 +68,7 @@ public final class Weft implements AutoCloseable {
         EventDispatcher dispatcher = new EventDispatcher(events, counters);
         Clock clock = Clock.systemUTC();
         this.devices = new DeviceManager(dispatcher);
-        this.links = new LinkManager(dispatcher, clock, config.discovery().linkTimeout());
+        this.links = new LinkManager(dispatcher, clock, config.discovery().linkTimeout(), counters);
         this.hosts = new HostManager(dispatcher, clock, config.hosts(), counters);
         this.topology = new TopologyManager(devices, links, dispatcher, clock, config.discovery().edgeSettle(),
                 LinkWeigher.HOP_COUNT);
@@ -71,7 +78,25 @@ public final class Weft implements AutoCloseable {
         devices.addListener(topology::onDeviceEvent);
         links.addListener(topology::onLinkEvent);
         this.openflow = new OpenFlowServer(config.openflow(), devices, dispatcher, packetIns, counters);
+        this.clock = clock;
         wireForwarding();
+    }
+
+    /** Discovery needs the signing secret, which may live in the data directory: wired at start. */
+    private void startDiscovery() {
+        DiscoverySettings settings = config.discovery();
+        byte[] secret = settings.secret()
+                .orElseGet(() -> SecretFile.readOrCreate(config.dataDir().resolve(LLDP_SECRET_FILE), 32))
+                .getBytes(StandardCharsets.UTF_8);
+        DiscoveryConfig discoveryConfig = new DiscoveryConfig(settings.probeInterval(), settings.probeMaxAge(),
+                DiscoveryConfig.DEFAULTS.maxClockSkew());
+        LinkDiscovery discovery = new LinkDiscovery(discoveryConfig, secret, devices, hosts, links,
+                openflow.packets(), openflow.flowRules(), clock, counters);
+        openflow.packets().addProcessor(DISCOVERY_ORDER, discovery);
+        openflow.packets().addProcessor(HOST_LEARNING_ORDER, new HostLearner(topology, hosts, counters));
+        devices.addListener(discovery::onDeviceEvent);
+        long interval = settings.probeInterval().toMillis();
+        timers.scheduleWithFixedDelay(discovery::probeAll, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private void wireForwarding() {
@@ -101,6 +126,7 @@ public final class Weft implements AutoCloseable {
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
+        startDiscovery();
         long ageCheck = Math.max(100, config.discovery().probeInterval().toMillis() / 2);
         timers.scheduleWithFixedDelay(links::expire, ageCheck, ageCheck, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(hosts::expire, 1, 1, TimeUnit.SECONDS);

@@ -49,7 +49,7 @@ final class Fabric {
     final EventDispatcher dispatcher = new EventDispatcher(
             new KeyedSerialExecutor("events", new DirectExecutorService(), 10_000, counters), counters);
     final DeviceManager devices = new DeviceManager(dispatcher);
-    final LinkManager links = new LinkManager(dispatcher, clock, Duration.ofSeconds(10));
+    final LinkManager links = new LinkManager(dispatcher, clock, Duration.ofSeconds(10), counters);
     final HostManager hosts = new HostManager(dispatcher, clock, HostConfig.DEFAULTS, counters);
     final TopologyManager topology = new TopologyManager(devices, links, dispatcher, clock, EDGE_SETTLE,
             LinkWeigher.HOP_COUNT);

@@ -53,17 +53,6 @@ public final class LinkManager implements LinkService, LinkProviderService {
         this.counters = counters;
     }
 
-    /**
-     * Kept only so that code written against the first version still compiles.
-     *
-     * @deprecated refused probes are counted where no one reads them; pass the controller's
-     *     {@link Counters} to the four-argument constructor
-     */
-    @Deprecated(forRemoval = true)
-    public LinkManager(EventDispatcher dispatcher, Clock clock, Duration maxAge) {
-        this(dispatcher, clock, maxAge, new Counters());
-    }
-
     @Override
     public List<Link> links() {
         return lastSeen.keySet().stream().sorted(ORDER).toList();
