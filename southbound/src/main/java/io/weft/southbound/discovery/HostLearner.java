@@ -18,7 +18,6 @@ import org.onlab.packet.Ip4Address;
 import org.onlab.packet.Ip6Address;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
-import org.onlab.packet.VlanId;
 
 /**
  * Learns hosts from the packets they send: MAC, VLAN, location and, from ARP, IPv4 and IPv6,
@@ -53,7 +52,7 @@ public final class HostLearner implements PacketProcessor {
         if (etherType == LldpProbe.ETHERTYPE_LLDP || etherType == LldpProbe.ETHERTYPE_BDDP) {
             return;
         }
-        ConnectPoint location = new ConnectPoint(in.device(), in.inPort());
+        ConnectPoint location = in.receivedAt();
         if (!topology.isEdge(location)) {
             counters.increment("hosts.ignored.non_edge");
             return;
@@ -64,13 +63,7 @@ public final class HostLearner implements PacketProcessor {
             counters.increment("hosts.ignored.bad_source");
             return;
         }
-        hosts.hostSeen(new HostKey(mac, vlan(frame)), location, sourceIp(frame.getPayload()));
-    }
-
-    /** The frame's VLAN; untagged and priority-tagged (VLAN 0) frames are both untagged hosts. */
-    private static VlanId vlan(Ethernet frame) {
-        short vid = frame.getVlanID();
-        return vid == Ethernet.VLAN_UNTAGGED || vid == 0 ? VlanId.NONE : VlanId.vlanId(vid);
+        hosts.hostSeen(new HostKey(mac, in.vlan()), location, sourceIp(frame.getPayload()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.weft.southbound.discovery;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.Action;
@@ -47,7 +48,7 @@ final class Fabric {
     final Counters counters = new Counters();
     final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T12:00:00Z"));
     final EventDispatcher dispatcher = new EventDispatcher(
-            new KeyedSerialExecutor("events", new DirectExecutorService(), 10_000, counters), counters);
+            new KeyedSerialExecutor("events", MoreExecutors.newDirectExecutorService(), 10_000, counters), counters);
     final DeviceManager devices = new DeviceManager(dispatcher);
     final LinkManager links = new LinkManager(dispatcher, clock, Duration.ofSeconds(10), counters);
     final HostManager hosts = new HostManager(dispatcher, clock, HostConfig.DEFAULTS, counters);
