@@ -2,6 +2,7 @@ package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
+import io.weft.topology.host.HostConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -47,12 +49,16 @@ public final class ConfigLoader {
 
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
-        root.only("data-dir", "openflow", "forwarding", "packet-in-queue", "worker-threads");
+        root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
         Section fw = root.section("forwarding");
-        fw.only("idle-timeout", "priority", "max-hosts-per-device");
+        fw.only("mode", "idle-timeout", "priority", "max-hosts-per-device");
+        Section disc = root.section("discovery");
+        disc.only("probe-interval", "probe-max-age", "link-timeout", "edge-settle", "secret");
+        Section hs = root.section("hosts");
+        hs.only("idle-timeout", "move-hold-down", "max-hosts", "max-ips-per-host");
 
         OpenFlowConfig o = d.openflow();
         OpenFlowConfig openflow = of.build(() -> new OpenFlowConfig(
@@ -71,8 +77,23 @@ public final class ConfigLoader {
                 (int) fw.duration("idle-timeout", Duration.ofSeconds(f.idleTimeoutSeconds())).toSeconds(),
                 fw.integer("priority", f.priority(), 1, 65535),
                 fw.integer("max-hosts-per-device", f.maxHostsPerDevice(), 1, Integer.MAX_VALUE)));
+        ForwardingMode mode = ForwardingMode.parse(fw.string("mode", d.forwardingMode().key()),
+                "config key 'forwarding.mode'");
+        DiscoverySettings ds = d.discovery();
+        DiscoverySettings discovery = disc.build(() -> new DiscoverySettings(
+                disc.duration("probe-interval", ds.probeInterval()),
+                disc.duration("probe-max-age", ds.probeMaxAge()),
+                disc.duration("link-timeout", ds.linkTimeout()),
+                disc.duration("edge-settle", ds.edgeSettle()),
+                Optional.ofNullable(disc.string("secret", null))));
+        HostConfig h = d.hosts();
+        HostConfig hosts = hs.build(() -> new HostConfig(
+                hs.duration("idle-timeout", h.idleTimeout()),
+                hs.duration("move-hold-down", h.moveHoldDown()),
+                hs.integer("max-hosts", h.maxHosts(), 1, Integer.MAX_VALUE),
+                hs.integer("max-ips-per-host", h.maxIpsPerHost(), 1, 1024)));
         return root.build(() -> new WeftConfig(Path.of(root.string("data-dir", d.dataDir().toString())),
-                openflow, forwarding, root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
+                openflow, mode, forwarding, discovery, hosts, root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
                 root.integer("worker-threads", d.workerThreads(), 1, 256)));
     }
 

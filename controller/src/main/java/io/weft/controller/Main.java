@@ -37,6 +37,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--openflow-address", paramLabel = "ADDR", description = "OpenFlow listening address (default: 0.0.0.0)")
         String openflowAddress;
 
+        @Option(names = "--forwarding", paramLabel = "MODE",
+                description = "forwarding app: path (shortest paths, the default) or learning (per-switch MAC learning)")
+        String forwarding;
+
         @Override
         public Integer call() throws Exception {
             WeftConfig config;
@@ -77,6 +81,9 @@ public final class Main implements Callable<Integer> {
                     throw new ConfigException("--openflow-port: must be within 0..65535, got " + openflowPort);
                 }
                 config = config.withOpenflow(config.openflow().withPort(openflowPort));
+            }
+            if (forwarding != null) {
+                config = config.withForwardingMode(ForwardingMode.parse(forwarding, "--forwarding"));
             }
             if (openflowAddress != null) {
                 config = config.withOpenflow(config.openflow().withAddress(openflowAddress));

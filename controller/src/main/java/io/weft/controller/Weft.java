@@ -1,6 +1,21 @@
 package io.weft.controller;
 
 import io.weft.apps.forwarding.ReactiveForwarding;
+import io.weft.apps.forwarding.PathForwarding;
+import io.weft.apps.proxyarp.ProxyArp;
+import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.api.PacketService;
+import io.weft.topology.host.HostManager;
+import io.weft.topology.link.LinkManager;
+import io.weft.topology.path.LinkWeigher;
+import io.weft.topology.path.TopologyManager;
+import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import io.weft.southbound.discovery.DiscoveryConfig;
+import io.weft.southbound.discovery.HostLearner;
+import io.weft.southbound.discovery.LinkDiscovery;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.openflow.OpenFlowServer;
@@ -23,15 +38,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Weft implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Weft.class);
-    /** Packet processors run in this order; forwarding is last so other apps see packets first. */
+    /** Packet processors run in this order: discovery takes its probes, hosts are learned, ARP answered, then forwarding. */
+    static final int DISCOVERY_ORDER = 0;
+    static final int HOST_LEARNING_ORDER = 100;
+    static final int PROXY_ARP_ORDER = 500;
     static final int FORWARDING_ORDER = 1000;
+    /** The discovery signing secret's file in the data directory, when the config gives none. */
+    static final String LLDP_SECRET_FILE = "lldp-secret";
 
     private final WeftConfig config;
     private final Counters counters = new Counters();
     private final KeyedSerialExecutor events;
     private final KeyedSerialExecutor packetIns;
+    private final ScheduledExecutorService timers;
     private final DeviceManager devices;
+    private final LinkManager links;
+    private final HostManager hosts;
+    private final TopologyManager topology;
     private final OpenFlowServer openflow;
+    private final Clock clock;
     private InetSocketAddress openflowAddress;
 
     public Weft(WeftConfig config) {
@@ -39,13 +64,57 @@ public final class Weft implements AutoCloseable {
         this.events = new KeyedSerialExecutor("events", pool("weft-events", 1), 100_000, counters);
         this.packetIns = new KeyedSerialExecutor("packet_in", pool("weft-packets", config.workerThreads()),
                 config.packetInQueue(), counters);
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("weft-timers"));
         EventDispatcher dispatcher = new EventDispatcher(events, counters);
+        Clock clock = Clock.systemUTC();
         this.devices = new DeviceManager(dispatcher);
+        this.links = new LinkManager(dispatcher, clock, config.discovery().linkTimeout(), counters);
+        this.hosts = new HostManager(dispatcher, clock, config.hosts(), counters);
+        this.topology = new TopologyManager(devices, links, dispatcher, clock, config.discovery().edgeSettle(),
+                LinkWeigher.HOP_COUNT);
+        // Links and hosts react to a device change before the topology snapshot is rebuilt from them.
+        devices.addListener(links::onDeviceEvent);
+        devices.addListener(hosts::onDeviceEvent);
+        devices.addListener(topology::onDeviceEvent);
+        links.addListener(topology::onLinkEvent);
         this.openflow = new OpenFlowServer(config.openflow(), devices, dispatcher, packetIns, counters);
-        ReactiveForwarding forwarding = new ReactiveForwarding(config.forwarding(), openflow.flowRules(),
-                openflow.packets(), counters);
-        openflow.packets().addProcessor(FORWARDING_ORDER, forwarding);
-        devices.addListener(forwarding::onDeviceEvent);
+        this.clock = clock;
+        wireForwarding();
+    }
+
+    /** Discovery needs the signing secret, which may live in the data directory: wired at start. */
+    private void startDiscovery() {
+        DiscoverySettings settings = config.discovery();
+        byte[] secret = settings.secret()
+                .orElseGet(() -> SecretFile.readOrCreate(config.dataDir().resolve(LLDP_SECRET_FILE), 32))
+                .getBytes(StandardCharsets.UTF_8);
+        DiscoveryConfig discoveryConfig = new DiscoveryConfig(settings.probeInterval(), settings.probeMaxAge(),
+                DiscoveryConfig.DEFAULTS.maxClockSkew());
+        LinkDiscovery discovery = new LinkDiscovery(discoveryConfig, secret, devices, hosts, links,
+                openflow.packets(), openflow.flowRules(), clock, counters);
+        openflow.packets().addProcessor(DISCOVERY_ORDER, discovery);
+        openflow.packets().addProcessor(HOST_LEARNING_ORDER, new HostLearner(topology, hosts, counters));
+        devices.addListener(discovery::onDeviceEvent);
+        long interval = settings.probeInterval().toMillis();
+        timers.scheduleWithFixedDelay(discovery::probeAll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void wireForwarding() {
+        FlowRuleService flowRules = openflow.flowRules();
+        PacketService packets = openflow.packets();
+        if (config.forwardingMode() == ForwardingMode.LEARNING) {
+            ReactiveForwarding learning = new ReactiveForwarding(config.forwarding(), flowRules, packets, counters);
+            packets.addProcessor(FORWARDING_ORDER, learning);
+            devices.addListener(learning::onDeviceEvent);
+            return;
+        }
+        packets.addProcessor(PROXY_ARP_ORDER, new ProxyArp(topology, hosts, packets, counters));
+        PathForwarding forwarding = new PathForwarding(config.forwarding(), topology, hosts, flowRules, packets,
+                counters);
+        packets.addProcessor(FORWARDING_ORDER, forwarding);
+        topology.addListener(forwarding::onTopologyEvent);
+        hosts.addListener(forwarding::onHostEvent);
+        flowRules.addFlowRemovedListener(forwarding::onFlowRemoved);
     }
 
     public Weft start() throws InterruptedException {
@@ -57,6 +126,10 @@ public final class Weft implements AutoCloseable {
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
+        startDiscovery();
+        long ageCheck = Math.max(100, config.discovery().probeInterval().toMillis() / 2);
+        timers.scheduleWithFixedDelay(links::expire, ageCheck, ageCheck, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(hosts::expire, 1, 1, TimeUnit.SECONDS);
         openflowAddress = openflow.start();
         log.info("Weft ready: OpenFlow on {}:{}, data in {}", openflowAddress.getHostString(),
                 openflowAddress.getPort(), config.dataDir().toAbsolutePath());
@@ -71,12 +144,25 @@ public final class Weft implements AutoCloseable {
         return devices;
     }
 
+    public LinkManager links() {
+        return links;
+    }
+
+    public HostManager hosts() {
+        return hosts;
+    }
+
+    public TopologyManager topology() {
+        return topology;
+    }
+
     public InetSocketAddress openflowAddress() {
         return openflowAddress;
     }
 
     @Override
     public void close() throws InterruptedException {
+        timers.shutdownNow();
         openflow.close();
         packetIns.shutdown(2_000);
         events.shutdown(2_000);
@@ -84,12 +170,15 @@ public final class Weft implements AutoCloseable {
     }
 
     private static ExecutorService pool(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, daemon(name));
+    }
+
+    private static ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory factory = r -> {
+        return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        return Executors.newFixedThreadPool(threads, factory);
     }
 }

@@ -2,6 +2,7 @@ package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
+import io.weft.topology.host.HostConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -11,15 +12,20 @@ import java.util.Objects;
  * @param packetInQueue  packet-ins waiting for the apps before new ones are dropped (counted)
  * @param workerThreads  threads that run apps and event listeners
  */
-public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingConfig forwarding, int packetInQueue,
-                         int workerThreads) {
+public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
+                         ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
+                         int packetInQueue, int workerThreads) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
-            ForwardingConfig.DEFAULTS, 10_000, 2);
+            ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
+            10_000, 2);
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(openflow, "openflow");
+        Objects.requireNonNull(forwardingMode, "forwardingMode");
         Objects.requireNonNull(forwarding, "forwarding");
+        Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(hosts, "hosts");
         if (packetInQueue < 1) {
             throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
         }
@@ -29,10 +35,16 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingConfig
     }
 
     WeftConfig withDataDir(Path dir) {
-        return new WeftConfig(dir, openflow, forwarding, packetInQueue, workerThreads);
+        return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
+                workerThreads);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
-        return new WeftConfig(dataDir, config, forwarding, packetInQueue, workerThreads);
+        return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
+                workerThreads);
+    }
+
+    WeftConfig withForwardingMode(ForwardingMode mode) {
+        return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads);
     }
 }

@@ -46,6 +46,40 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsForwardingDiscoveryAndHostKeys() throws IOException {
+        WeftConfig config = ConfigLoader.load(file("""
+                forwarding: {mode: learning}
+                discovery:
+                  probe-interval: 1s
+                  probe-max-age: 2s
+                  link-timeout: 5s
+                  edge-settle: 500ms
+                  secret: 0123456789abcdef0123
+                hosts:
+                  idle-timeout: 2m
+                  move-hold-down: 3s
+                  max-hosts: 50
+                  max-ips-per-host: 2
+                """));
+        assertThat(config.forwardingMode()).isEqualTo(ForwardingMode.LEARNING);
+        assertThat(config.discovery()).isEqualTo(new DiscoverySettings(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), Duration.ofMillis(500), java.util.Optional.of("0123456789abcdef0123")));
+        assertThat(config.hosts()).isEqualTo(new io.weft.topology.host.HostConfig(Duration.ofMinutes(2),
+                Duration.ofSeconds(3), 50, 2));
+    }
+
+    @Test
+    void theForwardingFlagPicksTheApp() {
+        Main.Serve serve = new Main.Serve();
+        new CommandLine(serve).parseArgs("--forwarding", "learning");
+        assertThat(serve.resolve().forwardingMode()).isEqualTo(ForwardingMode.LEARNING);
+        Main.Serve bad = new Main.Serve();
+        new CommandLine(bad).parseArgs("--forwarding", "hub");
+        assertThatThrownBy(bad::resolve).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--forwarding: expected 'path' or 'learning', got 'hub'");
+    }
+
+    @Test
     void anEmptyFileIsTheDefaults() throws IOException {
         assertThat(ConfigLoader.load(file(""))).isEqualTo(WeftConfig.DEFAULTS);
     }
@@ -62,6 +96,12 @@ class ConfigLoaderTest {
             "openflow: {max-message-bytes: 4}    | config key 'openflow.max-message-bytes': must be within 1072..65535",
             "'data-dir': ''                      | config key 'data-dir': expected a non-empty string",
             "openflow: [1, 2                     | is not valid YAML",
+            "forwarding: {mode: flood}           | config key 'forwarding.mode': expected 'path' or 'learning', got 'flood'",
+            "discovery: {probe-interval: 6s}     | config section 'discovery': link-timeout must be at least twice probe-interval",
+            "discovery: {secret: short}          | config section 'discovery': secret must be at least 16 characters",
+            "discovery: {probe-every: 1s}        | config key 'discovery.probe-every': unknown key",
+            "hosts: {idle-timeout: 0s}           | config section 'hosts': idle-timeout must be positive",
+            "hosts: {max-hosts: 0}               | config key 'hosts.max-hosts': must be within 1..2147483647, got 0",
     })
     void refusesBadConfigNamingTheKey(String yaml, String message) throws IOException {
         Path path = file(yaml);

@@ -82,10 +82,10 @@ public final class PathForwarding implements PacketProcessor {
             return;
         }
         context.markHandled();
-        ConnectPoint at = new ConnectPoint(in.device(), in.inPort());
-        VlanId vlan = vlan(frame);
+        ConnectPoint at = in.receivedAt();
+        VlanId vlan = in.vlan();
         MacAddress dst = frame.getDestinationMAC();
-        Optional<Host> target = dst.isMulticast() ? Optional.empty() : hosts.host(new HostKey(dst, vlan));
+        Optional<Host> target = dst.isMulticast() || dst.isBroadcast() ? Optional.empty() : hosts.host(new HostKey(dst, vlan));
         if (target.isEmpty()) {
             flood(in, at);
             return;
@@ -230,10 +230,5 @@ public final class PathForwarding implements PacketProcessor {
     private static boolean sameSlot(FlowRule a, FlowRule b) {
         return a.device().equals(b.device()) && a.table() == b.table() && a.priority() == b.priority()
                 && a.match().equals(b.match());
-    }
-
-    static VlanId vlan(Ethernet frame) {
-        short id = frame.getVlanID();
-        return id == Ethernet.VLAN_UNTAGGED ? VlanId.NONE : VlanId.vlanId(id);
     }
 }

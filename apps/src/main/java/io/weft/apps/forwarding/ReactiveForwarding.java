@@ -60,7 +60,7 @@ public final class ReactiveForwarding implements PacketProcessor {
         MacAddress src = frame.getSourceMAC();
         MacAddress dst = frame.getDestinationMAC();
         context.markHandled();
-        if (!src.isMulticast() && !macs.learn(in.device(), src, in.inPort())) {
+        if (!src.isMulticast() && !src.isBroadcast() && !macs.learn(in.device(), src, in.inPort())) {
             counters.increment("forwarding.mac_table_full");
         }
         Optional<PortNumber> out = dst.isMulticast() ? Optional.empty() : macs.lookup(in.device(), dst);

@@ -50,12 +50,12 @@ public final class ProxyArp implements PacketProcessor {
                 || arp.getTargetProtocolAddress().length != Ip4Address.BYTE_LENGTH) {
             return;
         }
-        ConnectPoint at = new ConnectPoint(in.device(), in.inPort());
+        ConnectPoint at = in.receivedAt();
         Ip4Address target = Ip4Address.valueOf(arp.getTargetProtocolAddress());
         if (!topology.isEdge(at) || target.equals(Ip4Address.valueOf(arp.getSenderProtocolAddress()))) {
             return;
         }
-        VlanId vlan = frame.getVlanID() == Ethernet.VLAN_UNTAGGED ? VlanId.NONE : VlanId.vlanId(frame.getVlanID());
+        VlanId vlan = in.vlan();
         Optional<Host> owner = hosts.hostsByIp(target).stream().filter(h -> h.key().vlan().equals(vlan))
                 .max(Comparator.comparing(Host::lastSeen));
         if (owner.isEmpty()) {

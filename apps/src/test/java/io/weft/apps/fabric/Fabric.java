@@ -92,7 +92,7 @@ public final class Fabric implements FlowRuleService, PacketService {
     public final EventDispatcher dispatcher = new EventDispatcher(new KeyedSerialExecutor("events",
             MoreExecutors.newDirectExecutorService(), 1_000_000, counters), counters);
     public final DeviceManager devices = new DeviceManager(dispatcher);
-    public final LinkManager links = new LinkManager(dispatcher, clock, Duration.ofSeconds(10));
+    public final LinkManager links = new LinkManager(dispatcher, clock, Duration.ofSeconds(10), counters);
     public final HostManager hosts = new HostManager(dispatcher, clock, HostConfig.DEFAULTS, counters);
     public final TopologyManager topology = new TopologyManager(devices, links, dispatcher, clock,
             Duration.ofSeconds(1), LinkWeigher.HOP_COUNT);

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Names an app that owns flow rules. The id goes into the rules' cookies, so it must stay
- * stable across releases: 0 is the controller's core, 1 reactive forwarding.
+ * stable across releases: 0 is the controller's core, 1 reactive forwarding, 2 link
+ * discovery.
  */
 public record AppId(int id, String name) {
     public static final AppId CORE = new AppId(0, "core");

@@ -1,8 +1,10 @@
 package io.weft.southbound.api;
 
+import io.weft.topology.link.ConnectPoint;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.onlab.packet.Ethernet;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 
@@ -20,5 +22,16 @@ public record InboundPacket(DeviceId device, PortNumber inPort, Ethernet parsed,
         Objects.requireNonNull(parsed, "parsed");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(bufferId, "bufferId");
+    }
+
+    /** The port the packet came in on. */
+    public ConnectPoint receivedAt() {
+        return new ConnectPoint(device, inPort);
+    }
+
+    /** The frame's VLAN; {@link VlanId#NONE} when untagged or priority-tagged (VLAN 0). */
+    public VlanId vlan() {
+        short vid = parsed.getVlanID();
+        return vid == Ethernet.VLAN_UNTAGGED || vid == 0 ? VlanId.NONE : VlanId.vlanId(vid);
     }
 }

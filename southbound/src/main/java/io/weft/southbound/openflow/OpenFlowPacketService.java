@@ -75,10 +75,17 @@ public final class OpenFlowPacketService implements PacketService {
         try {
             frame = Ethernet.deserializer().deserialize(data, 0, data.length);
         } catch (DeserializationException | RuntimeException e) {
-            counters.increment("packet_in.dropped.unparsable");
-            log.debug("switch {}: packet-in of {} bytes not parsable: {}", session.deviceId(), data.length,
-                    e.getMessage());
-            return;
+            // The packet library refuses some valid frames for their payload (a short UDP packet to the
+            // DHCP ports, say); forwarding needs only the Ethernet header, so keep the rest as bytes.
+            Optional<Ethernet> header = EthernetHeader.parse(data);
+            if (header.isEmpty()) {
+                counters.increment("packet_in.dropped.unparsable");
+                log.debug("switch {}: packet-in of {} bytes not parsable: {}", session.deviceId(), data.length,
+                        e.getMessage());
+                return;
+            }
+            counters.increment("packet_in.header_only");
+            frame = header.get();
         }
         InboundPacket packet = new InboundPacket(session.deviceId(), OpenFlowTranslator.inPort(packetIn), frame,
                 data, OpenFlowTranslator.bufferId(packetIn.getBufferId()));

@@ -1,5 +1,6 @@
 package io.weft.southbound.openflow;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.concurrent.KeyedSerialExecutor;
@@ -35,7 +36,7 @@ class BarrierFutureTest {
     private final SwitchConnection sw = SwitchConnection.open();
     private final DeviceId device = RULE.device();
     private final OpenFlowFlowRuleService flowRules = new OpenFlowFlowRuleService(sw.registry,
-            new EventDispatcher(new KeyedSerialExecutor("events", new DirectExecutorService(), 64, sw.counters),
+            new EventDispatcher(new KeyedSerialExecutor("events", MoreExecutors.newDirectExecutorService(), 64, sw.counters),
                     sw.counters));
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.weft.southbound.openflow;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -136,7 +137,7 @@ class HandshakeGoldenTest {
     @Test
     void fixturePipelineIsTheServersPipeline() throws Exception {
         Counters counters = new Counters();
-        KeyedSerialExecutor executor = new KeyedSerialExecutor("test", new DirectExecutorService(), 16, counters);
+        KeyedSerialExecutor executor = new KeyedSerialExecutor("test", MoreExecutors.newDirectExecutorService(), 16, counters);
         OpenFlowServer server = new OpenFlowServer(OpenFlowConfig.DEFAULTS, new NoDevices(),
                 new EventDispatcher(executor, counters), executor, counters);
         EmbeddedChannel serverChannel = EmbeddedChannel.builder().register(false).build();

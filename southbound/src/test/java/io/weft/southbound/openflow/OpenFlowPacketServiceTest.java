@@ -1,5 +1,6 @@
 package io.weft.southbound.openflow;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
@@ -45,7 +46,7 @@ class OpenFlowPacketServiceTest {
 
     private final SwitchConnection sw = SwitchConnection.open();
     private final OpenFlowPacketService packets = new OpenFlowPacketService(sw.registry,
-            new KeyedSerialExecutor("packet_in", new DirectExecutorService(), 64, sw.counters), sw.counters);
+            new KeyedSerialExecutor("packet_in", MoreExecutors.newDirectExecutorService(), 64, sw.counters), sw.counters);
     private final List<String> calls = new ArrayList<>();
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.weft.southbound.openflow;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.ChannelHandlerContext;
@@ -34,7 +35,7 @@ class WriteBackpressureTest {
             Duration.ofSeconds(10), Duration.ofSeconds(5), 3, HIGH_WATER, MAX_PENDING, Duration.ofSeconds(10)),
             new SwitchRegistry(), new Counters());
     private final OpenFlowPacketService packets = new OpenFlowPacketService(sw.registry,
-            new KeyedSerialExecutor("packet_in", new DirectExecutorService(), 8, sw.counters),
+            new KeyedSerialExecutor("packet_in", MoreExecutors.newDirectExecutorService(), 8, sw.counters),
             sw.counters);
 
     /** Sessions are active and the socket has stopped draining. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  *                     flapping between two ports, or a spoofer, does not drag its rules back
  *                     and forth); counted as {@code hosts.move_suppressed}
  * @param maxHosts     hosts kept at most; new ones beyond are counted as {@code hosts.dropped.table_full}
- * @param maxIpsPerHost IP addresses kept per host; the oldest is forgotten first
+ * @param maxIpsPerHost IP addresses kept per host; the one not seen for longest is forgotten first
  */
 public record HostConfig(Duration idleTimeout, Duration moveHoldDown, int maxHosts, int maxIpsPerHost) {
     public static final HostConfig DEFAULTS = new HostConfig(Duration.ofMinutes(10), Duration.ofSeconds(1),

@@ -31,7 +31,7 @@ public final class HostManager implements HostService, HostProviderService {
     private static final Comparator<Host> ORDER = Comparator.comparing((Host h) -> h.key().mac().toLong())
             .thenComparing(h -> h.key().vlan().toShort());
 
-    /** A host with what the public record leaves out: IP addresses in the order learned, the last move. */
+    /** A host with what the public record leaves out: IP addresses by when last seen, oldest first; the last move. */
     private record Entry(Host host, LinkedHashSet<IpAddress> ipsByAge, Instant lastMove) {
     }
 
@@ -98,7 +98,9 @@ public final class HostManager implements HostService, HostProviderService {
             return;
         }
         LinkedHashSet<IpAddress> ips = new LinkedHashSet<>(old.ipsByAge());
-        boolean newIp = ip.isPresent() && ips.add(ip.get());
+        // An address seen again moves to the back, so the one forgotten is the one unused longest.
+        boolean newIp = ip.isPresent() && !ips.remove(ip.get());
+        ip.ifPresent(ips::add);
         if (ips.size() > config.maxIpsPerHost()) {
             Iterator<IpAddress> oldest = ips.iterator();
             oldest.next();

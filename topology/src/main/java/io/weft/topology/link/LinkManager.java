@@ -1,5 +1,6 @@
 package io.weft.topology.link;
 
+import io.weft.metrics.Counters;
 import io.weft.topology.device.DeviceEvent;
 import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.event.EventListener;
@@ -7,31 +8,49 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.onosproject.net.DeviceId;
 
 /**
  * Keeps discovered links in memory (derived state, found again after a restart). A link goes
  * away at once when a port at either end goes down or disappears or its device disconnects,
  * and otherwise when no probe has crossed it for {@code maxAge} ({@link #expire()}).
+ *
+ * <p>Probes reach {@link #linkSeen} from packet workers, while port and device changes arrive
+ * on the event thread; a probe a worker still held when its port went down would otherwise
+ * bring the dead link back for a whole {@code maxAge}. So the ports last reported down or
+ * removed, and the devices last reported disconnected, are remembered, and a link touching
+ * one of them is refused and counted ({@code links.dropped.port_down}) until it comes back.
  */
 public final class LinkManager implements LinkService, LinkProviderService {
-    private static final Comparator<Link> ORDER = Comparator.comparing((Link l) -> l.src().toString())
-            .thenComparing(l -> l.dst().toString());
+    /** Device ids are fixed-width text, so they sort as strings; port numbers must sort as numbers. */
+    private static final Comparator<ConnectPoint> POINT_ORDER = Comparator
+            .comparing((ConnectPoint p) -> p.device().toString()).thenComparingLong(p -> p.port().toLong());
+    private static final Comparator<Link> ORDER = Comparator.comparing(Link::src, POINT_ORDER)
+            .thenComparing(Link::dst, POINT_ORDER);
 
     private final Map<Link, Instant> lastSeen = new ConcurrentHashMap<>();
     /** How many links end at each connect point, so that packet-in paths ask in constant time. */
     private final Map<ConnectPoint, Integer> ends = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}. */
+    private final Set<ConnectPoint> deadPorts = new HashSet<>();
+    /** Guarded by {@code this}. */
+    private final Set<DeviceId> deadDevices = new HashSet<>();
     private final EventDispatcher dispatcher;
     private final Clock clock;
     private final Duration maxAge;
+    private final Counters counters;
 
-    public LinkManager(EventDispatcher dispatcher, Clock clock, Duration maxAge) {
+    public LinkManager(EventDispatcher dispatcher, Clock clock, Duration maxAge, Counters counters) {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.maxAge = maxAge;
+        this.counters = counters;
     }
 
     @Override
@@ -51,6 +70,10 @@ public final class LinkManager implements LinkService, LinkProviderService {
 
     @Override
     public synchronized void linkSeen(Link link) {
+        if (isDead(link.src()) || isDead(link.dst())) {
+            counters.increment("links.dropped.port_down");
+            return;
+        }
         if (lastSeen.put(link, clock.instant()) == null) {
             ends.merge(link.src(), 1, Integer::sum);
             ends.merge(link.dst(), 1, Integer::sum);
@@ -64,17 +87,34 @@ public final class LinkManager implements LinkService, LinkProviderService {
         removeIf(l -> lastSeen.getOrDefault(l, Instant.MAX).isBefore(oldest));
     }
 
-    /** Removes the links a device or port change has broken. */
-    public void onDeviceEvent(DeviceEvent event) {
+    /** Removes the links a device or port change has broken, and remembers what is down. */
+    public synchronized void onDeviceEvent(DeviceEvent event) {
+        DeviceId id = event.device().id();
         switch (event.type()) {
-            case DEVICE_DISCONNECTED -> removeIf(l -> l.touches(event.device().id()));
-            case PORT_REMOVED -> event.port().ifPresent(p -> removeIf(
-                    l -> l.touches(new ConnectPoint(event.device().id(), p.number()))));
-            case PORT_UPDATED -> event.port().filter(p -> !p.up()).ifPresent(p -> removeIf(
-                    l -> l.touches(new ConnectPoint(event.device().id(), p.number()))));
-            default -> {
+            case DEVICE_CONNECTED -> {
+                deadDevices.remove(id);
+                deadPorts.removeIf(p -> p.device().equals(id));
+                event.device().ports().stream().filter(p -> !p.up())
+                        .forEach(p -> deadPorts.add(new ConnectPoint(id, p.number())));
             }
+            case DEVICE_DISCONNECTED -> {
+                deadDevices.add(id);
+                removeIf(l -> l.touches(id));
+            }
+            case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> event.port().ifPresent(p -> {
+                ConnectPoint point = new ConnectPoint(id, p.number());
+                if (p.up() && event.type() != DeviceEvent.Type.PORT_REMOVED) {
+                    deadPorts.remove(point);
+                } else {
+                    deadPorts.add(point);
+                    removeIf(l -> l.touches(point));
+                }
+            });
         }
+    }
+
+    private boolean isDead(ConnectPoint point) {
+        return deadPorts.contains(point) || deadDevices.contains(point.device());
     }
 
     private synchronized void removeIf(Predicate<Link> broken) {

@@ -78,8 +78,12 @@ public final class TopologyManager implements TopologyService {
         DeviceId id = event.device().id();
         Instant now = clock.instant();
         switch (event.type()) {
-            case DEVICE_CONNECTED -> event.device().ports().stream().filter(Port::up)
-                    .forEach(p -> upSince.put(new ConnectPoint(id, p.number()), now));
+            case DEVICE_CONNECTED -> {
+                // A (re)connected switch starts afresh: its ports settle again before they count as edge.
+                upSince.keySet().removeIf(p -> p.device().equals(id));
+                event.device().ports().stream().filter(Port::up)
+                        .forEach(p -> upSince.put(new ConnectPoint(id, p.number()), now));
+            }
             case DEVICE_DISCONNECTED -> upSince.keySet().removeIf(p -> p.device().equals(id));
             case PORT_ADDED, PORT_UPDATED, PORT_REMOVED -> event.port().ifPresent(p -> {
                 ConnectPoint point = new ConnectPoint(id, p.number());

@@ -1,0 +1,68 @@
+package io.weft.southbound.api;
+
+import io.weft.topology.event.EventListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.onosproject.net.DeviceId;
+
+/**
+ * Stands in for the southbound's flow rule service in tests: records every operation and
+ * answers with the result the test chose (confirmed by default), keeping a {@link FlowTable}
+ * as the real one does. Not thread-safe; tests drive it from one thread.
+ */
+public final class RecordingFlowRuleService implements FlowRuleService {
+    private final List<FlowOperation> operations = new ArrayList<>();
+    private final List<EventListener<FlowRemovedEvent>> listeners = new ArrayList<>();
+    private final FlowTable table = new FlowTable();
+    private Function<DeviceId, CompletableFuture<Void>> result = d -> CompletableFuture.completedFuture(null);
+
+    @Override
+    public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> batch) {
+        batch.forEach(op -> {
+            operations.add(op);
+            table.sent(op);
+        });
+        CompletableFuture<Void> answer = result.apply(device);
+        answer.whenComplete((ok, error) -> batch.forEach(op -> {
+            if (error == null) {
+                table.confirmed(op);
+            } else {
+                table.failed(op, error.toString());
+            }
+        }));
+        return answer;
+    }
+
+    @Override
+    public List<FlowEntry> rules(DeviceId device) {
+        return table.entries(device);
+    }
+
+    @Override
+    public void addFlowRemovedListener(EventListener<FlowRemovedEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Makes every later batch fail with {@code error}, as a switch refusing it would. */
+    public void failWith(RuntimeException error) {
+        result = d -> CompletableFuture.failedFuture(error);
+    }
+
+    /** Every operation applied so far, in order. */
+    public List<FlowOperation> operations() {
+        return List.copyOf(operations);
+    }
+
+    /** The rules added so far, in order. */
+    public List<FlowRule> added() {
+        return operations.stream().filter(op -> op.type() == FlowOperation.Type.ADD).map(FlowOperation::rule)
+                .toList();
+    }
+
+    /** Tells the listeners a switch removed a rule. */
+    public void flowRemoved(FlowRemovedEvent event) {
+        listeners.forEach(l -> l.onEvent(event));
+    }
+}
