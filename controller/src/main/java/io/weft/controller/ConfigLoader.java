@@ -1,6 +1,7 @@
 package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
+import io.weft.northbound.ApiConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -47,12 +49,14 @@ public final class ConfigLoader {
 
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
-        root.only("data-dir", "openflow", "forwarding", "packet-in-queue", "worker-threads");
+        root.only("data-dir", "openflow", "forwarding", "packet-in-queue", "worker-threads", "api");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
         Section fw = root.section("forwarding");
         fw.only("idle-timeout", "priority", "max-hosts-per-device");
+        Section ap = root.section("api");
+        ap.only("address", "port", "admin-token");
 
         OpenFlowConfig o = d.openflow();
         OpenFlowConfig openflow = of.build(() -> new OpenFlowConfig(
@@ -71,9 +75,13 @@ public final class ConfigLoader {
                 (int) fw.duration("idle-timeout", Duration.ofSeconds(f.idleTimeoutSeconds())).toSeconds(),
                 fw.integer("priority", f.priority(), 1, 65535),
                 fw.integer("max-hosts-per-device", f.maxHostsPerDevice(), 1, Integer.MAX_VALUE)));
+        ApiConfig a = d.api();
+        ApiConfig api = ap.build(() -> new ApiConfig(ap.string("address", a.address()),
+                ap.integer("port", a.port(), 0, 65535),
+                ap.secret("admin-token").or(a::adminToken)));
         return root.build(() -> new WeftConfig(Path.of(root.string("data-dir", d.dataDir().toString())),
                 openflow, forwarding, root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
-                root.integer("worker-threads", d.workerThreads(), 1, 256)));
+                root.integer("worker-threads", d.workerThreads(), 1, 256), api));
     }
 
     /** One mapping of the file, with its dotted path for messages. */
@@ -119,6 +127,19 @@ public final class ConfigLoader {
                         + describe(v));
             }
             return s;
+        }
+
+        /** Like {@link #string}, but a message never repeats the value: it is a secret. */
+        Optional<String> secret(String key) {
+            Object v = values.get(key);
+            if (v == null) {
+                return Optional.empty();
+            }
+            if (!(v instanceof String s) || s.isBlank()) {
+                throw new ConfigException("config key '" + name(key) + "': expected a non-empty string (quote it if"
+                        + " YAML would read it as a number or a boolean)");
+            }
+            return Optional.of(s);
         }
 
         int integer(String key, int fallback, int min, int max) {
