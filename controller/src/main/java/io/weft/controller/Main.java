@@ -43,7 +43,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--api-port", paramLabel = "N", description = "REST API listening port (default: 8181)")
         Integer apiPort;
 
-        @Option(names = "--api-address", paramLabel = "ADDR", description = "REST API listening address (default: 0.0.0.0)")
+        @Option(names = "--api-address", paramLabel = "ADDR",
+                description = "REST API listening address (default: 0.0.0.0)")
         String apiAddress;
 
         @Option(names = "--admin-token", paramLabel = "TOKEN", description = "the REST API's admin bearer token"

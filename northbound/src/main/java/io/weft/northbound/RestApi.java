@@ -38,7 +38,7 @@ public final class RestApi implements AutoCloseable {
     /** The API reads and never accepts a body; anything bigger than this is refused unread. */
     private static final long MAX_REQUEST_BYTES = 16 * 1024;
 
-    /** One served route: the method and path as the OpenAPI document writes them. */
+    /** One served route: a GET path, written as the OpenAPI document writes it, and its handler. */
     private record Endpoint(String path, HttpService handler) {
     }
 

@@ -8,6 +8,7 @@ import io.weft.southbound.api.FlowOperationException;
 import io.weft.southbound.api.FlowRemovedEvent;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class InMemoryFlowRuleServiceTest {
     @Test
     void confirmsRemovesAndRecords() {
         assertThat(service.install(rule(1))).isCompleted();
-        assertThat(service.rules(TestNetwork.S1)).extracting(FlowEntry::state).containsExactly(FlowEntry.State.INSTALLED);
+        assertThat(service.rules(TestNetwork.S1)).extracting(FlowEntry::state)
+                .containsExactly(FlowEntry.State.INSTALLED);
         assertThat(service.remove(rule(1))).isCompleted();
         assertThat(service.rules(TestNetwork.S1)).isEmpty();
         assertThat(service.applied()).hasSize(2);
@@ -34,7 +36,7 @@ class InMemoryFlowRuleServiceTest {
     @Test
     void refusedHeldAndDisconnected() {
         service.refuse(TestNetwork.S1, "BAD_MATCH");
-        assertThat(service.install(rule(1))).isCompletedExceptionally().failsWithin(java.time.Duration.ZERO)
+        assertThat(service.install(rule(1))).isCompletedExceptionally().failsWithin(Duration.ZERO)
                 .withThrowableThat().withCauseInstanceOf(FlowOperationException.class);
         assertThat(service.rules(TestNetwork.S1).get(0).error()).hasValue("BAD_MATCH");
 
@@ -45,7 +47,7 @@ class InMemoryFlowRuleServiceTest {
 
         service.disconnect(TestNetwork.S3);
         FlowRule gone = new FlowRule(TestNetwork.S3, 0, 1, TrafficMatch.ANY, List.of(), 0, 0, 0);
-        assertThat(service.install(gone)).failsWithin(java.time.Duration.ZERO).withThrowableThat()
+        assertThat(service.install(gone)).failsWithin(Duration.ZERO).withThrowableThat()
                 .withCauseInstanceOf(DeviceNotConnectedException.class);
         assertThat(service.rules(TestNetwork.S3)).isEmpty();
     }

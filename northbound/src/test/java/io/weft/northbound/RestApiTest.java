@@ -14,6 +14,7 @@ import io.weft.southbound.api.TrafficMatch;
 import io.weft.topology.device.Port;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,7 @@ class RestApiTest {
 
     @Test
     void healthNeedsNoCredentials() {
-        HttpResponse<String> response = client.send("GET", "/api/v1/health", java.util.Optional.empty());
+        HttpResponse<String> response = client.send("GET", "/api/v1/health", Optional.empty());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body())).isEqualTo(json("{\"status\":\"ok\"}"));
         assertThat(response.headers().firstValue("cache-control")).hasValue("no-store");

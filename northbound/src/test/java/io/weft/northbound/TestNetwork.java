@@ -110,6 +110,6 @@ final class TestNetwork {
 
     RestApi api() {
         return new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TOKEN, devices, links, hosts,
-                topology, flowRules, List.of(io.weft.southbound.api.AppId.CORE, FORWARDING), counters);
+                topology, flowRules, List.of(AppId.CORE, FORWARDING), counters);
     }
 }
