@@ -7,7 +7,7 @@ Builds the network (userspace datapath, every switch speaking only the given Ope
 version to a remote controller), prints one JSON line once it is up, then reads one JSON
 command per line on stdin and answers each with one JSON line on stdout:
 
-    {"cmd": "wait_connected", "timeout": 30}        every switch connected to the controller
+    {"cmd": "wait_connected", "timeout": 30}        every switch connected to the controller (TCP)
     {"cmd": "wait_disconnected", "timeout": 30}     no switch connected
     {"cmd": "pingall", "tries": 5, "deadline": 30}  every ordered host pair, then a final pass
     {"cmd": "dump_flows"}                           ovs-ofctl dump-flows of every switch
@@ -152,15 +152,29 @@ def run(*argv):
     return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
 
 
+def controller_connections(net):
+    """Established TCP connections to the controller's OpenFlow port, from the switches:
+    each switch has this one controller and holds at most one connection to it."""
+    controller = net.controllers[0]
+    out = run('ss', '-Htn', 'state', 'established', 'dst', '%s:%d' % (controller.ip, controller.port))
+    return sum(1 for line in out.splitlines() if line.strip())
+
+
 def wait_connection(net, want, timeout=30):
-    """Polls every switch until each one's connection state is `want` or time runs out."""
+    """Polls until every switch's connection state is `want` or time runs out. Counting
+    connections (N of N switches, or none) sees a change at once; ovsdb's is_connected, which
+    the answer gives per switch when the wait fails, lags up to five seconds behind, because
+    ovs-vswitchd refreshes it only that often."""
     start = time.monotonic()
     while True:
-        state = connection_states(net)
+        connections = controller_connections(net)
+        reached = connections == (len(net.switches) if want else 0)
         elapsed = time.monotonic() - start
-        if all(up == want for up in state.values()) or elapsed >= timeout:
-            return dict(reached=all(up == want for up in state.values()),
-                        connected=state, seconds=round(elapsed, 2))
+        if reached or elapsed >= timeout:
+            state = ({switch.name: want for switch in net.switches} if reached
+                     else connection_states(net))
+            return dict(reached=reached, connected=state, connections=connections,
+                        seconds=round(elapsed, 2))
         time.sleep(POLL_SECONDS)
 
 

@@ -76,18 +76,19 @@ class LinkFailureIT {
 
             int beforeDown = ping.progress().received();
             double downAt = network.linkDown(cable.a(), cable.b());
-            ContinuousPing.Progress resumed = awaitReplies(ping, beforeDown, "after " + cable + " went down");
-            Poll.Outcome<Set<WeftApi.Link>> gone = Poll.until("the links of " + cable + " gone from the API",
-                    DISCOVERY_TIMEOUT, () -> Set.copyOf(lab.api().links()),
-                    links -> links.stream().noneMatch(wiring.links(cable)::contains));
-            assertThat(gone.value()).as("links once %s is down", cable)
+            Set<WeftApi.Link> gone = Poll.until("the links of " + cable + " gone from the API", DISCOVERY_TIMEOUT,
+                    () -> Set.copyOf(lab.api().links()),
+                    links -> links.stream().noneMatch(wiring.links(cable)::contains)).value();
+            double goneAfter = now() - downAt;
+            assertThat(gone).as("links once %s is down", cable)
                     .containsExactlyInAnyOrderElementsOf(without(wiring.expectedLinks(), wiring.links(cable)));
+            ContinuousPing.Progress resumed = awaitReplies(ping, beforeDown, "after " + cable + " went down");
 
             int beforeUp = ping.progress().received();
             double upAt = network.linkUp(cable.a(), cable.b());
-            Poll.Outcome<Set<WeftApi.Link>> back = Poll.until("the links of " + cable + " back in the API",
-                    REDISCOVERY_TIMEOUT, () -> Set.copyOf(lab.api().links()),
-                    links -> links.containsAll(wiring.links(cable)));
+            Poll.until("the links of " + cable + " back in the API", REDISCOVERY_TIMEOUT,
+                    () -> Set.copyOf(lab.api().links()), links -> links.containsAll(wiring.links(cable)));
+            double backAfter = now() - upAt;
             awaitReplies(ping, beforeUp, "after " + cable + " came up again");
             PingTimeline timeline = ping.stop();
 
@@ -96,7 +97,7 @@ class LinkFailureIT {
             System.out.printf("[lab] reroute gap: %d ms (%s, %s went down)%n", reroute.millis(), failure, cable);
             System.out.printf("[lab] %s: path %s; links gone from the API %.2fs after the cable went down, back"
                             + " %.2fs after it came up; longest gap after it came up %s; ping %s%n", failure, path,
-                    gone.seconds(), back.seconds(), restore, timeline);
+                    goneAfter, backAfter, restore, timeline);
             assertThat(reroute.resumed()).as("replies resumed after %s went down", cable).isTrue();
             assertThat(reroute.millis()).as("gap in replies around %s going down (ms)", cable)
                     .isLessThan(MAX_REROUTE_GAP.toMillis());
@@ -118,6 +119,11 @@ class LinkFailureIT {
         Poll.until(STEADY_REPLIES + " more packets out of " + switchName + " port " + port
                         + ", the failing cable", STEADY_TIMEOUT, () -> network.packetsSent(switchName),
                 (Map<Integer, Long> sent) -> sent.getOrDefault(port, 0L) >= first + STEADY_REPLIES);
+    }
+
+    /** The lab machine's clock, as the driver times link changes and ping replies: seconds since the epoch. */
+    private static double now() {
+        return System.currentTimeMillis() / 1000.0;
     }
 
     private static Set<WeftApi.Link> without(Set<WeftApi.Link> all, Set<WeftApi.Link> removed) {
