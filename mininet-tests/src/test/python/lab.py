@@ -327,6 +327,7 @@ class Pings:
 
     def stop(self, id, timeout=5):
         ping = self.running[id]
+        interrupted = time.time()
         try:
             os.kill(ping['pid'], signal.SIGINT)
         except ProcessLookupError:
@@ -343,7 +344,7 @@ class Pings:
             raise RuntimeError('ping %d did not stop within %ds; its output ends: %s'
                                % (id, timeout, text[-500:]))
         return dict(id=id, src=ping['src'], dst=ping['dst'], interval=ping['interval'],
-                    started=ping['started'], stopped=time.time(),
+                    started=ping['started'], stopped=interrupted,
                     sent=int(summary.group(1)), received=int(summary.group(2)),
                     duplicates=duplicates, replies=replies)
 

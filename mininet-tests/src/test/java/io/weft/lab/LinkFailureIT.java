@@ -33,6 +33,8 @@ class LinkFailureIT {
     /** Replies a second's worth of pings brings: proof the ping flows, before and after each change. */
     private static final int STEADY_REPLIES = 20;
     private static final Duration STEADY_TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough for the ping's 20 packets a second, too short for the probes' one every 2 s. */
+    private static final Duration ON_PATH_TIMEOUT = Duration.ofMillis(2500);
 
     @RegisterExtension
     static final WeftLab lab = new WeftLab();
@@ -113,11 +115,11 @@ class LinkFailureIT {
                 progress -> progress.received() >= before + STEADY_REPLIES).value();
     }
 
-    /** The port sends about as many packets as the ping sends echo requests (20 a second, probes aside). */
+    /** The port sends the ping's echo requests: 20 packets a second, where probes alone are one every 2 s. */
     private static void awaitEchoRequestsOn(MininetNetwork network, String switchName, int port) {
         long first = network.packetsSent(switchName).getOrDefault(port, 0L);
         Poll.until(STEADY_REPLIES + " more packets out of " + switchName + " port " + port
-                        + ", the failing cable", STEADY_TIMEOUT, () -> network.packetsSent(switchName),
+                        + ", the failing cable", ON_PATH_TIMEOUT, () -> network.packetsSent(switchName),
                 (Map<Integer, Long> sent) -> sent.getOrDefault(port, 0L) >= first + STEADY_REPLIES);
     }
 

@@ -1,6 +1,7 @@
 package io.weft.lab;
 
 import static io.weft.lab.LabAssertions.assertAllConnected;
+import static io.weft.lab.LabAssertions.assertDiscoveryAndPathForwardingRules;
 import static io.weft.lab.LabAssertions.assertOnlyWeftFlows;
 import static io.weft.lab.LabAssertions.assertReachability;
 import static io.weft.lab.OpenFlowVersion.OF_10;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Weft sees the network it controls as it is wired: its REST API reports every switch and
  * both directions of every cable, and after a pingall every host where it is plugged in;
  * on loop-free fabrics and looped ones (a ring, a leaf-spine) alike every host reaches
- * every other one, with no broadcast storm, through Weft's rules only.
+ * every other one, with no broadcast storm, through path forwarding's rules, with
+ * discovery's LLDP rule on every switch.
  */
 class TopologyIT {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -74,7 +77,9 @@ class TopologyIT {
 
             ControllerView.awaitHosts(lab.api(), wiring, HOSTS_TIMEOUT);
             ControllerView.assertNoLinkAtHostPorts(Set.copyOf(lab.api().links()), wiring);
-            assertOnlyWeftFlows(network.dumpFlows(), network.switches());
+            Map<String, List<FlowEntry>> flows = network.dumpFlows();
+            assertOnlyWeftFlows(flows, network.switches());
+            assertDiscoveryAndPathForwardingRules(flows);
 
             System.out.printf("[lab] %s: devices and links in the API %.2fs after the switches connected, pings %s,"
                     + " %.1fs in all%n", fabric, discovered, pings, (System.nanoTime() - start) / 1e9);
