@@ -71,6 +71,13 @@ final class ControllerView {
                 .isEmpty();
     }
 
+    /** No queue of the controller refused work for overload (events, packet-ins...) so far. */
+    static void assertNoOverload(WeftApi api) {
+        assertThat(api.metrics().samples().entrySet()).as("counters of work refused for overload")
+                .filteredOn(sample -> sample.getKey().contains("overload") && sample.getValue() > 0)
+                .isEmpty();
+    }
+
     private static boolean located(List<WeftApi.Host> hosts, LabWiring wiring, String name) {
         LabWiring.HostPort expected = wiring.hosts().get(name);
         return hosts.stream().anyMatch(host -> host.mac().equalsIgnoreCase(expected.mac())

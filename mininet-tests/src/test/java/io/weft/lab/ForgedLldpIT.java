@@ -76,6 +76,7 @@ class ForgedLldpIT {
             assertThat(links).as("links after the forgeries: the cables' only")
                     .containsExactlyInAnyOrderElementsOf(wiring.expectedLinks());
             ControllerView.assertNoLinkAtHostPorts(links, wiring);
+            ControllerView.assertNoOverload(lab.api());
             System.out.printf("[lab] forged LLDP over %s: h1 overheard %s; sent %s; drop counters grew %s%n",
                     protocol, forgery.captured(), forgery.sent(), growth);
         }

@@ -106,6 +106,7 @@ class LinkFailureIT {
             assertThat(restore.millis()).as("gap in replies after %s came up again (ms)", cable)
                     .isLessThan(MAX_REROUTE_GAP.toMillis());
             assertThat(timeline.duplicates()).as("duplicate replies (a forwarding loop would make them)").isZero();
+            ControllerView.assertNoOverload(lab.api());
         }
     }
 

@@ -80,6 +80,7 @@ class TopologyIT {
             Map<String, List<FlowEntry>> flows = network.dumpFlows();
             assertOnlyWeftFlows(flows, network.switches());
             assertDiscoveryAndPathForwardingRules(flows);
+            ControllerView.assertNoOverload(lab.api());
 
             System.out.printf("[lab] %s: devices and links in the API %.2fs after the switches connected, pings %s,"
                     + " %.1fs in all%n", fabric, discovered, pings, (System.nanoTime() - start) / 1e9);
