@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>One controller serves every scenario in turn, as it would serve a user who builds one
  * Mininet network after another.
  */
-class ReactiveForwardingIT {
+class ForwardingIT {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(15);
     private static final int PING_TRIES = 5;
