@@ -1,0 +1,13 @@
+package io.weft.topology.virtual;
+
+/** A tenant's id: a short name the admin chooses, e.g. {@code blue}. */
+public record TenantId(String value) {
+    public TenantId {
+        Names.check("a tenant id", value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
