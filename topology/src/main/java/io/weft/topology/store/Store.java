@@ -7,7 +7,7 @@ import java.util.Optional;
  * A revisioned key-value store with etcd v3's semantics (see the package documentation).
  * Reads see only committed transactions, each one whole. An implementation says how durable a
  * committed transaction is; the embedded store has it on disk before {@link #commit} returns.
- * Every method throws {@link StoreException} once the store is closed or has failed.
+ * Every method but {@link #close} throws {@link StoreException} once the store is closed or has failed.
  */
 public interface Store extends AutoCloseable {
     Optional<Entry> get(String key);

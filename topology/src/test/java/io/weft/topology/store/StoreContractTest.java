@@ -203,21 +203,20 @@ public abstract class StoreContractTest {
     void aWatchDeliversEveryChangeUnderItsPrefixInRevisionOrder() {
         Store store = open();
         RecordingListener events = new RecordingListener();
-        try (Watch watch = store.watch("net/", 0, events)) {
-            store.putIfRevision("net/a", "1", 0);
-            store.putIfRevision("other", "1", 0);
-            store.commit(Txn.builder().put("net/b", "2").delete("net/a").put("other", "2").build());
-            store.delete("net/absent");
-            store.commit(Txn.builder().deletePrefix("net/").build());
-            store.putIfRevision("net/sentinel", "s", 0);
+        store.watch("net/", 0, events);
+        store.putIfRevision("net/a", "1", 0);
+        store.putIfRevision("other", "1", 0);
+        store.commit(Txn.builder().put("net/b", "2").delete("net/a").put("other", "2").build());
+        store.delete("net/absent");
+        store.commit(Txn.builder().deletePrefix("net/").build());
+        store.putIfRevision("net/sentinel", "s", 0);
 
-            assertThat(events.next(5)).containsExactly(
-                    new WatchEvent.Put(entry("net/a", "1", 1, 1)),
-                    new WatchEvent.Put(entry("net/b", "2", 3, 3)),
-                    new WatchEvent.Delete("net/a", 3),
-                    new WatchEvent.Delete("net/b", 4),
-                    new WatchEvent.Put(entry("net/sentinel", "s", 5, 5)));
-        }
+        assertThat(events.next(5)).containsExactly(
+                new WatchEvent.Put(entry("net/a", "1", 1, 1)),
+                new WatchEvent.Put(entry("net/b", "2", 3, 3)),
+                new WatchEvent.Delete("net/a", 3),
+                new WatchEvent.Delete("net/b", 4),
+                new WatchEvent.Put(entry("net/sentinel", "s", 5, 5)));
     }
 
     @Test
