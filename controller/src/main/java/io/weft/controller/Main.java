@@ -1,6 +1,7 @@
 package io.weft.controller;
 
 import io.weft.northbound.ApiConfig;
+import io.weft.topology.store.StoreException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -78,7 +79,7 @@ public final class Main implements Callable<Integer> {
             }, "weft-shutdown"));
             try {
                 weft.start();
-            } catch (ConfigException | IllegalStateException e) {
+            } catch (ConfigException | IllegalStateException | StoreException e) {
                 System.err.println("weft: " + e.getMessage());
                 return 2;
             }

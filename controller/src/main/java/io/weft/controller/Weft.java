@@ -4,6 +4,7 @@ import io.weft.apps.forwarding.PathForwarding;
 import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.apps.proxyarp.ProxyArp;
 import io.weft.concurrent.KeyedSerialExecutor;
+import io.weft.controller.store.EmbeddedStore;
 import io.weft.metrics.Counters;
 import io.weft.northbound.RestApi;
 import io.weft.southbound.api.AppId;
@@ -19,6 +20,7 @@ import io.weft.topology.host.HostManager;
 import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.TopologyManager;
+import io.weft.topology.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -67,6 +69,7 @@ public final class Weft implements AutoCloseable {
     private final OpenFlowServer openflow;
     private final Clock clock;
     private InetSocketAddress openflowAddress;
+    private Store store;
     private RestApi api;
     private InetSocketAddress apiAddress;
 
@@ -137,6 +140,7 @@ public final class Weft implements AutoCloseable {
         if (!Files.isWritable(config.dataDir())) {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
+        store = EmbeddedStore.open(config.dataDir(), EmbeddedStore.DEFAULT_HISTORY, counters);
         startDiscovery();
         long ageCheck = Math.max(100, config.discovery().probeInterval().toMillis() / 2);
         timers.scheduleWithFixedDelay(links::expire, ageCheck, ageCheck, TimeUnit.MILLISECONDS);
@@ -181,6 +185,11 @@ public final class Weft implements AutoCloseable {
         return topology;
     }
 
+    /** The durable store in the data directory; null before {@link #start}. */
+    public Store store() {
+        return store;
+    }
+
     public InetSocketAddress openflowAddress() {
         return openflowAddress;
     }
@@ -198,6 +207,9 @@ public final class Weft implements AutoCloseable {
         openflow.close();
         packetIns.shutdown(2_000);
         events.shutdown(2_000);
+        if (store != null) {
+            store.close();
+        }
         log.info("Weft stopped; counters: {}", counters.snapshot());
     }
 
