@@ -14,6 +14,7 @@ import io.weft.topology.device.DeviceService;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 
@@ -67,6 +68,13 @@ final class FlowResource {
         match.ethSrc().ifPresent(mac -> node.put("ethSrc", mac.toString()));
         match.ethDst().ifPresent(mac -> node.put("ethDst", mac.toString()));
         match.ethType().ifPresent(type -> node.put("ethType", String.format("0x%04x", type)));
+        match.vlan().ifPresent(vlan -> {
+            if (vlan.equals(VlanId.NONE)) {
+                node.put("vlan", "untagged");
+            } else {
+                node.put("vlan", vlan.toShort());
+            }
+        });
         return node;
     }
 
@@ -77,6 +85,15 @@ final class FlowResource {
                 node.put("type", "OUTPUT");
                 node.put("port", port(output.port()));
             }
+            case Action.PushVlan push -> {
+                node.put("type", "PUSH_VLAN");
+                node.put("vlan", push.vlan().toShort());
+            }
+            case Action.SetVlan set -> {
+                node.put("type", "SET_VLAN");
+                node.put("vlan", set.vlan().toShort());
+            }
+            case Action.PopVlan pop -> node.put("type", "POP_VLAN");
         }
         return node;
     }

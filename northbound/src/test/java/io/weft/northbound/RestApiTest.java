@@ -4,6 +4,7 @@ import static io.weft.northbound.TestNetwork.S1;
 import static io.weft.northbound.TestNetwork.S2;
 import static io.weft.northbound.TestNetwork.S3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.southbound.api.Action;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 
@@ -64,6 +66,15 @@ class RestApiTest {
         net.flowRules.install(tableMiss);
         net.flowRules.refuse(S3, "OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT").install(flood);
         net.flowRules.hold(S2).install(new FlowRule(S2, 1, 1, TrafficMatch.ANY, List.of(), 0x1234L, 0, 0));
+        FlowRule tagFromUntagged = new FlowRule(SAB, 0, 30, TrafficMatch.ANY.withInPort(PortNumber.portNumber(1))
+                .withVlan(VlanId.NONE), List.of(Action.pushVlan(VlanId.vlanId((short) 2001)),
+                Action.output(PortNumber.portNumber(2))), Cookies.cookie(TestNetwork.FORWARDING, 1), 0, 0);
+        FlowRule retag = new FlowRule(SAB, 0, 20, TrafficMatch.ANY.withInPort(PortNumber.portNumber(2))
+                .withVlan(VlanId.vlanId((short) 2001)), List.of(Action.setVlan(VlanId.vlanId((short) 100)),
+                Action.output(PortNumber.portNumber(3)), Action.popVlan(), Action.output(PortNumber.portNumber(1))),
+                Cookies.cookie(TestNetwork.FORWARDING, 1), 0, 0);
+        net.flowRules.install(tagFromUntagged);
+        net.flowRules.install(retag);
     }
 
     private static JsonNode json(String text) {
@@ -177,6 +188,19 @@ class RestApiTest {
         assertThat(pending.get("actions")).isEmpty();
         assertThat(pending.has("error")).isFalse();
         assertThat(client.json("/api/v1/devices/of:0000000000000004/flows")).isEqualTo(json("{\"flows\":[]}"));
+    }
+
+    @Test
+    void flowsShowVlanMatchesAndTagActions() {
+        assertThat(client.json("/api/v1/devices/of:00000000000000ab/flows").get("flows"))
+                .extracting(f -> f.get("match"), f -> f.get("actions")).containsExactly(
+                        tuple(json("""
+                                {"inPort":1,"vlan":"untagged"}"""), json("""
+                                [{"type":"PUSH_VLAN","vlan":2001},{"type":"OUTPUT","port":"2"}]""")),
+                        tuple(json("""
+                                {"inPort":2,"vlan":2001}"""), json("""
+                                [{"type":"SET_VLAN","vlan":100},{"type":"OUTPUT","port":"3"},
+                                 {"type":"POP_VLAN"},{"type":"OUTPUT","port":"1"}]""")));
     }
 
     @Test

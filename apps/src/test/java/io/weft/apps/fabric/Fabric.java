@@ -44,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 
@@ -53,7 +54,8 @@ import org.onosproject.net.PortNumber;
  * that keeps each switch's table, and a packet service that runs processors and delivers
  * packet-outs. {@link #trace} follows a frame through the installed rules and says where it
  * comes out; {@link #send} plays a frame through the controller the way switches would,
- * hop by hop, and says which ports it was delivered out of.
+ * hop by hop, and says which ports it was delivered out of. Both honour VLAN matches and the
+ * tag actions, for a frame with at most one tag.
  */
 public final class Fabric implements FlowRuleService, PacketService {
     private static final DeviceDescription OVS = new DeviceDescription("Nicira, Inc.", "Open vSwitch", "3.1.0",
@@ -130,23 +132,42 @@ public final class Fabric implements FlowRuleService, PacketService {
         clock.advance(Duration.ofSeconds(2));
     }
 
-    /** A frame's way through the rules: the links it crossed and the edge port it left by, if it got out. */
-    public record Trace(List<Link> crossed, Optional<ConnectPoint> exit) {
+    /**
+     * A frame's way through the rules: the links it crossed, the edge port it left by if it got
+     * out, and its VLAN ({@link VlanId#NONE} if untagged) where it left or was dropped.
+     */
+    public record Trace(List<Link> crossed, Optional<ConnectPoint> exit, VlanId vlan) {
     }
 
-    /** Follows a frame entering at {@code ingress} through the installed rules alone. */
+    /** Follows an untagged frame entering at {@code ingress} through the installed rules alone. */
     public Trace trace(ConnectPoint ingress, MacAddress src, MacAddress dst) {
+        return trace(ingress, VlanId.NONE, src, dst);
+    }
+
+    /**
+     * Follows a frame tagged {@code vlan} ({@link VlanId#NONE}: untagged) entering at
+     * {@code ingress} through the installed rules alone, out of the first port each rule
+     * outputs to, with the tag as the actions before that output left it. A rule without an
+     * output drops the frame.
+     */
+    public Trace trace(ConnectPoint ingress, VlanId vlan, MacAddress src, MacAddress dst) {
         List<Link> crossed = new ArrayList<>();
         ConnectPoint at = ingress;
+        VlanId tag = vlan;
         for (int hops = 0; hops < 64; hops++) {
-            Optional<FlowRule> rule = lookup(at, src, dst);
+            Optional<FlowRule> rule = lookup(at, tag, src, dst);
             if (rule.isEmpty()) {
-                return new Trace(crossed, Optional.empty());
+                return new Trace(crossed, Optional.empty(), tag);
             }
-            ConnectPoint out = new ConnectPoint(at.device(), ((Action.Output) rule.get().actions().get(0)).port());
+            Optional<Copy> first = copies(rule.get().actions(), tag).stream().findFirst();
+            if (first.isEmpty()) {
+                return new Trace(crossed, Optional.empty(), tag);
+            }
+            tag = first.get().vlan();
+            ConnectPoint out = new ConnectPoint(at.device(), first.get().port());
             Optional<Link> link = linkFrom(out);
             if (link.isEmpty()) {
-                return new Trace(crossed, Optional.of(out));
+                return new Trace(crossed, Optional.of(out), tag);
             }
             crossed.add(link.get());
             at = link.get().dst();
@@ -154,8 +175,34 @@ public final class Fabric implements FlowRuleService, PacketService {
         throw new AssertionError("frame loops through the rules from " + ingress);
     }
 
+    /** A copy of a frame an action list sends: the port it goes out of and the tag it carries. */
+    private record Copy(PortNumber port, VlanId vlan) {
+    }
+
+    /** What {@code actions} send of a frame tagged {@code vlan}, in order; a switch holds one tag here. */
+    private static List<Copy> copies(List<Action> actions, VlanId vlan) {
+        List<Copy> copies = new ArrayList<>();
+        VlanId tag = vlan;
+        for (Action action : actions) {
+            switch (action) {
+                case Action.Output output -> copies.add(new Copy(output.port(), tag));
+                case Action.PushVlan push -> tag = push.vlan();
+                case Action.SetVlan set -> tag = set.vlan();
+                case Action.PopVlan pop -> tag = VlanId.NONE;
+            }
+        }
+        return copies;
+    }
+
     private Optional<Link> linkFrom(ConnectPoint port) {
         return links.links().stream().filter(l -> l.src().equals(port)).findFirst();
+    }
+
+    /** A copy of a frame that left the fabric: the edge port it went out of and the frame as it was then. */
+    public record Delivery(ConnectPoint port, Ethernet frame) {
+        public VlanId vlan() {
+            return VlanId.vlanId(frame.getVlanID());
+        }
     }
 
     /**
@@ -165,37 +212,60 @@ public final class Fabric implements FlowRuleService, PacketService {
      * was delivered out of, once per copy; fails if copies keep multiplying (a storm).
      */
     public List<ConnectPoint> send(ConnectPoint ingress, Ethernet frame) {
-        List<ConnectPoint> delivered = new ArrayList<>();
-        Deque<ConnectPoint> arrivals = new ArrayDeque<>(List.of(ingress));
+        return deliver(ingress, frame).stream().map(Delivery::port).toList();
+    }
+
+    /** As {@link #send}, with each copy as it left: its VLAN tag is what the rules made of it. */
+    public List<Delivery> deliver(ConnectPoint ingress, Ethernet frame) {
+        record Arrival(ConnectPoint at, Ethernet frame) {
+        }
+        List<Delivery> delivered = new ArrayList<>();
+        Deque<Arrival> arrivals = new ArrayDeque<>(List.of(new Arrival(ingress, frame)));
         int packetIns = 0;
         while (!arrivals.isEmpty()) {
             if (++packetIns > 1_000) {
                 throw new AssertionError("broadcast storm: over 1000 packet-ins from one frame");
             }
-            ConnectPoint at = arrivals.poll();
-            Optional<FlowRule> rule = lookup(at, frame.getSourceMAC(), frame.getDestinationMAC());
+            Arrival arrival = arrivals.poll();
+            ConnectPoint at = arrival.at();
+            Ethernet arrived = arrival.frame();
+            VlanId tag = VlanId.vlanId(arrived.getVlanID());
+            Optional<FlowRule> rule = lookup(at, tag, arrived.getSourceMAC(), arrived.getDestinationMAC());
             List<OutboundPacket> outs;
             if (rule.isPresent()) {
                 outs = List.of(new OutboundPacket(at.device(), at.port(), rule.get().actions(), new byte[0],
                         OptionalInt.empty()));
             } else {
                 int before = emitted.size();
-                packetIn(new InboundPacket(at.device(), at.port(), frame, frame.serialize(), OptionalInt.empty()));
+                packetIn(new InboundPacket(at.device(), at.port(), arrived, arrived.serialize(), OptionalInt.empty()));
                 outs = new ArrayList<>(emitted.subList(before, emitted.size()));
             }
             for (OutboundPacket out : outs) {
-                for (Action action : out.actions()) {
-                    ConnectPoint port = new ConnectPoint(out.device(), ((Action.Output) action).port());
+                for (Copy copy : copies(out.actions(), tag)) {
+                    Ethernet sent = retagged(arrived, copy.vlan());
+                    ConnectPoint port = new ConnectPoint(out.device(), copy.port());
                     Optional<Link> link = linkFrom(port);
                     if (link.isPresent()) {
-                        arrivals.add(link.get().dst());
+                        arrivals.add(new Arrival(link.get().dst(), sent));
                     } else {
-                        delivered.add(port);
+                        delivered.add(new Delivery(port, sent));
                     }
                 }
             }
         }
         return delivered;
+    }
+
+    /** {@code frame} itself if it carries {@code vlan}, else a copy that does, sharing its payload. */
+    private static Ethernet retagged(Ethernet frame, VlanId vlan) {
+        if (frame.getVlanID() == vlan.toShort()) {
+            return frame;
+        }
+        Ethernet copy = new Ethernet().setSourceMACAddress(frame.getSourceMAC())
+                .setDestinationMACAddress(frame.getDestinationMAC()).setEtherType(frame.getEtherType())
+                .setVlanID(vlan.toShort()).setPriorityCode(frame.getPriorityCode()).setPad(frame.isPad());
+        copy.setPayload(frame.getPayload());
+        return copy;
     }
 
     /** Runs one packet-in through the processors, as the southbound does. */
@@ -214,15 +284,16 @@ public final class Fabric implements FlowRuleService, PacketService {
         removedListeners.forEach(l -> l.onEvent(event));
     }
 
-    private Optional<FlowRule> lookup(ConnectPoint at, MacAddress src, MacAddress dst) {
+    private Optional<FlowRule> lookup(ConnectPoint at, VlanId vlan, MacAddress src, MacAddress dst) {
         return tables.getOrDefault(at.device(), List.of()).stream()
-                .filter(r -> matches(r.match(), at.port(), src, dst))
+                .filter(r -> matches(r.match(), at.port(), vlan, src, dst))
                 .max(Comparator.comparingInt(FlowRule::priority));
     }
 
-    private static boolean matches(TrafficMatch match, PortNumber in, MacAddress src, MacAddress dst) {
-        return match.inPort().map(in::equals).orElse(true) && match.ethSrc().map(src::equals).orElse(true)
-                && match.ethDst().map(dst::equals).orElse(true);
+    /** The ethertype is not modelled: a rule that names one matches every frame here. */
+    private static boolean matches(TrafficMatch match, PortNumber in, VlanId vlan, MacAddress src, MacAddress dst) {
+        return match.inPort().map(in::equals).orElse(true) && match.vlan().map(vlan::equals).orElse(true)
+                && match.ethSrc().map(src::equals).orElse(true) && match.ethDst().map(dst::equals).orElse(true);
     }
 
     @Override

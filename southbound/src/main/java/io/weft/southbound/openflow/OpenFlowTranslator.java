@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
@@ -31,13 +32,17 @@ import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.OFVlanVidMatch;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
+import org.projectfloodlight.openflow.types.VlanVid;
 
 /**
  * Translates between the protocol-neutral API and openflowj, per OpenFlow version:
  * 1.0 puts actions straight in flow mods and the input port in packet-outs; 1.3 and 1.4
- * use apply-actions instructions; 1.5 puts a packet-out's input port in a match.
+ * use apply-actions instructions; 1.5 puts a packet-out's input port in a match. VLAN
+ * tags: 1.0 matches dl_vlan and tags with set_vlan_vid, strip_vlan; 1.3 on match VLAN_VID
+ * and push_vlan then set-field, pop_vlan.
  */
 final class OpenFlowTranslator {
     private static final int MAX_OUTPUT_LENGTH = 0xffff;
@@ -77,6 +82,10 @@ final class OpenFlowTranslator {
         match.ethSrc().ifPresent(m -> builder.setExact(MatchField.ETH_SRC, ofMac(m)));
         match.ethDst().ifPresent(m -> builder.setExact(MatchField.ETH_DST, ofMac(m)));
         match.ethType().ifPresent(t -> builder.setExact(MatchField.ETH_TYPE, EthType.of(t)));
+        // openflowj writes UNTAGGED as OFPVID_NONE (0) from 1.3 on and as OFP_VLAN_NONE (0xffff)
+        // on 1.0, and a tagged id with OFPVID_PRESENT from 1.3 on and without it on 1.0.
+        match.vlan().ifPresent(v -> builder.setExact(MatchField.VLAN_VID,
+                v.equals(VlanId.NONE) ? OFVlanVidMatch.UNTAGGED : OFVlanVidMatch.ofVlan(v.toShort())));
         return builder.build();
     }
 
@@ -94,13 +103,47 @@ final class OpenFlowTranslator {
         if (match.isExact(MatchField.ETH_TYPE)) {
             result = result.withEthType(match.get(MatchField.ETH_TYPE).getValue());
         }
+        if (match.isExact(MatchField.VLAN_VID)) {
+            Optional<VlanId> vlan = vlanId(match.get(MatchField.VLAN_VID));
+            if (vlan.isPresent()) {
+                result = result.withVlan(vlan.get());
+            }
+        }
         return result;
     }
 
+    /** Empty for what no rule of ours matches: a priority tag (VLAN 0) or the reserved 4095. */
+    private static Optional<VlanId> vlanId(OFVlanVidMatch vid) {
+        if (!vid.isPresentBitSet()) {
+            return vid.getVlan() == 0 ? Optional.of(VlanId.NONE) : Optional.empty();
+        }
+        short id = vid.getVlan();
+        return id >= 1 && id < VlanId.MAX_VLAN ? Optional.of(VlanId.vlanId(id)) : Optional.empty();
+    }
+
     static List<OFAction> actions(OFFactory factory, List<Action> actions) {
-        return actions.stream().map(action -> switch (action) {
-            case Action.Output output -> (OFAction) factory.actions().output(ofPort(output.port()), MAX_OUTPUT_LENGTH);
-        }).toList();
+        return actions.stream().flatMap(action -> actions(factory, action).stream()).toList();
+    }
+
+    private static List<OFAction> actions(OFFactory factory, Action action) {
+        boolean of10 = factory.getVersion() == OFVersion.OF_10;
+        return switch (action) {
+            case Action.Output output -> List.of(factory.actions().output(ofPort(output.port()), MAX_OUTPUT_LENGTH));
+            // OpenFlow 1.0 has no push: its set_vlan_vid tags an untagged frame with the id.
+            case Action.PushVlan push -> of10 ? List.of(setVlanVid(factory, push.vlan()))
+                    : List.of(factory.actions().pushVlan(EthType.VLAN_FRAME), setVlanField(factory, push.vlan()));
+            case Action.SetVlan set -> List.of(of10 ? setVlanVid(factory, set.vlan()) : setVlanField(factory, set.vlan()));
+            case Action.PopVlan pop -> List.of(of10 ? factory.actions().stripVlan() : factory.actions().popVlan());
+        };
+    }
+
+    private static OFAction setVlanVid(OFFactory factory, VlanId vlan) {
+        return factory.actions().setVlanVid(VlanVid.ofVlan(vlan.toShort()));
+    }
+
+    /** A set-field of VLAN_VID carries OFPVID_PRESENT, which Open vSwitch requires. */
+    private static OFAction setVlanField(OFFactory factory, VlanId vlan) {
+        return factory.actions().setField(factory.oxms().vlanVid(OFVlanVidMatch.ofVlan(vlan.toShort())));
     }
 
     static OFPacketOut packetOut(OFFactory factory, long xid, OutboundPacket packet) {
