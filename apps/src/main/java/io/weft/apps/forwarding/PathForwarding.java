@@ -194,8 +194,8 @@ public final class PathForwarding implements PacketProcessor {
 
     private Optional<Route> route(Host from, Host to, Topology snapshot) {
         return snapshot.path(from.location().device(), to.location().device())
-                .map(path -> new Route(path, PathRules.rules(path, from.location(), to.location(), from.key().mac(),
-                        to.key().mac(), config.priority(), cookie, config.idleTimeoutSeconds())));
+                .map(path -> new Route(path, PathRules.rules(path, from.location(), to.location(), from.key().vlan(),
+                        from.key().mac(), to.key().mac(), config.priority(), cookie, config.idleTimeoutSeconds())));
     }
 
     private void flood(InboundPacket in, ConnectPoint at) {

@@ -9,6 +9,7 @@ import io.weft.topology.path.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.PortNumber;
 
 /**
@@ -23,8 +24,9 @@ final class PathRules {
     /**
      * @param srcEdge where the source host attaches; the path must start at its device
      * @param dstEdge where the destination host attaches; the path must end at its device
+     * @param vlan    the hosts' VLAN, {@link VlanId#NONE} when untagged
      */
-    static List<FlowRule> rules(Path path, ConnectPoint srcEdge, ConnectPoint dstEdge, MacAddress src,
+    static List<FlowRule> rules(Path path, ConnectPoint srcEdge, ConnectPoint dstEdge, VlanId vlan, MacAddress src,
                                 MacAddress dst, int priority, long cookie, int idleTimeout) {
         if (!path.src().equals(srcEdge.device()) || !path.dst().equals(dstEdge.device())) {
             throw new IllegalArgumentException("path " + path + " does not join " + srcEdge + " to " + dstEdge);
@@ -32,10 +34,10 @@ final class PathRules {
         List<FlowRule> rules = new ArrayList<>();
         PortNumber in = srcEdge.port();
         for (Link link : path.links()) {
-            rules.add(rule(link.src(), in, src, dst, priority, cookie, idleTimeout));
+            rules.add(rule(link.src(), in, vlan, src, dst, priority, cookie, idleTimeout));
             in = link.dst().port();
         }
-        rules.add(rule(dstEdge, in, src, dst, priority, cookie, idleTimeout));
+        rules.add(rule(dstEdge, in, vlan, src, dst, priority, cookie, idleTimeout));
         return rules;
     }
 
@@ -44,10 +46,12 @@ final class PathRules {
         return path.links().isEmpty() ? dstEdge.port() : path.links().get(0).src().port();
     }
 
-    private static FlowRule rule(ConnectPoint out, PortNumber in, MacAddress src, MacAddress dst, int priority,
-                                 long cookie, int idleTimeout) {
+    private static FlowRule rule(ConnectPoint out, PortNumber in, VlanId vlan, MacAddress src, MacAddress dst,
+                                 int priority, long cookie, int idleTimeout) {
+        // The VLAN is always matched, untagged included: tenants' tagged traffic crosses the same
+        // fabric ports and may reuse these very MACs, and must never match a default-forwarding rule.
         return new FlowRule(out.device(), 0, priority,
-                TrafficMatch.ANY.withInPort(in).withEthSrc(src).withEthDst(dst),
+                TrafficMatch.ANY.withInPort(in).withVlan(vlan).withEthSrc(src).withEthDst(dst),
                 List.of(Action.output(out.port())), cookie, idleTimeout, 0);
     }
 }

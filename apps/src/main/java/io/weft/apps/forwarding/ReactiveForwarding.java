@@ -77,7 +77,7 @@ public final class ReactiveForwarding implements PacketProcessor {
             return;
         }
         FlowRule rule = new FlowRule(in.device(), 0, config.priority(),
-                TrafficMatch.ANY.withInPort(in.inPort()).withEthSrc(src).withEthDst(dst),
+                TrafficMatch.ANY.withInPort(in.inPort()).withVlan(in.vlan()).withEthSrc(src).withEthDst(dst),
                 List.of(Action.output(out.get())), Cookies.cookie(APP, 0), config.idleTimeoutSeconds(), 0);
         counters.increment("forwarding.rules_requested");
         flowRules.install(rule).whenComplete((ok, failure) -> {

@@ -82,6 +82,17 @@ class PathForwardingTest {
     }
 
     @Test
+    void aTaggedFrameWithTheSameAddressesNeverRidesTheseRules() {
+        announce(3);
+        fabric.send(point(1, 1), unicast(1, 3));
+
+        assertThat(fabric.trace(point(1, 1), org.onlab.packet.VlanId.vlanId((short) 100), mac(1), mac(3)).exit())
+                .as("a tenant's tagged frame reusing the MACs is not forwarded by default forwarding")
+                .isEmpty();
+        assertThat(fabric.trace(point(1, 1), mac(1), mac(3)).exit()).contains(point(3, 1));
+    }
+
+    @Test
     void broadcastsReachEveryHostOnceOverALoopedFabric() {
         List<ConnectPoint> delivered = fabric.send(point(1, 1), Frames.arpRequest(1, 3));
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 
@@ -75,7 +76,7 @@ class ReactiveForwardingTest {
 
         FlowRule rule = southbound.installed.get(0);
         assertThat(rule.device()).isEqualTo(S1);
-        assertThat(rule.match()).isEqualTo(TrafficMatch.ANY.withInPort(port(2)).withEthSrc(H2).withEthDst(H1));
+        assertThat(rule.match()).isEqualTo(TrafficMatch.ANY.withInPort(port(2)).withVlan(VlanId.NONE).withEthSrc(H2).withEthDst(H1));
         assertThat(rule.actions()).containsExactly(Action.output(port(1)));
         assertThat(rule.idleTimeout()).isEqualTo(30);
         assertThat(rule.priority()).isEqualTo(10);
