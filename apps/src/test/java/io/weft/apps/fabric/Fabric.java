@@ -55,7 +55,7 @@ import org.onosproject.net.PortNumber;
  * packet-outs. {@link #trace} follows a frame through the installed rules and says where it
  * comes out; {@link #send} plays a frame through the controller the way switches would,
  * hop by hop, and says which ports it was delivered out of. Both honour VLAN matches and the
- * tag actions, for a frame with at most one tag.
+ * tag actions, for a frame with at most one tag, and an output to {@link PortNumber#IN_PORT}.
  */
 public final class Fabric implements FlowRuleService, PacketService {
     private static final DeviceDescription OVS = new DeviceDescription("Nicira, Inc.", "Open vSwitch", "3.1.0",
@@ -145,17 +145,22 @@ public final class Fabric implements FlowRuleService, PacketService {
     }
 
     /**
-     * Follows a frame tagged {@code vlan} ({@link VlanId#NONE}: untagged) entering at
+     * Follows an IPv4 frame tagged {@code vlan} ({@link VlanId#NONE}: untagged) entering at
      * {@code ingress} through the installed rules alone, out of the first port each rule
      * outputs to, with the tag as the actions before that output left it. A rule without an
      * output drops the frame.
      */
     public Trace trace(ConnectPoint ingress, VlanId vlan, MacAddress src, MacAddress dst) {
+        return trace(ingress, vlan, src, dst, Ethernet.TYPE_IPV4);
+    }
+
+    /** As {@link #trace(ConnectPoint, VlanId, MacAddress, MacAddress)}, for a frame of another ethertype. */
+    public Trace trace(ConnectPoint ingress, VlanId vlan, MacAddress src, MacAddress dst, short ethType) {
         List<Link> crossed = new ArrayList<>();
         ConnectPoint at = ingress;
         VlanId tag = vlan;
         for (int hops = 0; hops < 64; hops++) {
-            Optional<FlowRule> rule = lookup(at, tag, src, dst);
+            Optional<FlowRule> rule = lookup(at, tag, src, dst, ethType);
             if (rule.isEmpty()) {
                 return new Trace(crossed, Optional.empty(), tag);
             }
@@ -164,7 +169,7 @@ public final class Fabric implements FlowRuleService, PacketService {
                 return new Trace(crossed, Optional.empty(), tag);
             }
             tag = first.get().vlan();
-            ConnectPoint out = new ConnectPoint(at.device(), first.get().port());
+            ConnectPoint out = outOf(at, first.get().port());
             Optional<Link> link = linkFrom(out);
             if (link.isEmpty()) {
                 return new Trace(crossed, Optional.of(out), tag);
@@ -192,6 +197,11 @@ public final class Fabric implements FlowRuleService, PacketService {
             }
         }
         return copies;
+    }
+
+    /** The port an output to {@code port} leaves by, for a frame that came in at {@code in}. */
+    private static ConnectPoint outOf(ConnectPoint in, PortNumber port) {
+        return new ConnectPoint(in.device(), port.equals(PortNumber.IN_PORT) ? in.port() : port);
     }
 
     private Optional<Link> linkFrom(ConnectPoint port) {
@@ -230,7 +240,8 @@ public final class Fabric implements FlowRuleService, PacketService {
             ConnectPoint at = arrival.at();
             Ethernet arrived = arrival.frame();
             VlanId tag = VlanId.vlanId(arrived.getVlanID());
-            Optional<FlowRule> rule = lookup(at, tag, arrived.getSourceMAC(), arrived.getDestinationMAC());
+            Optional<FlowRule> rule = lookup(at, tag, arrived.getSourceMAC(), arrived.getDestinationMAC(),
+                    arrived.getEtherType());
             List<OutboundPacket> outs;
             if (rule.isPresent()) {
                 outs = List.of(new OutboundPacket(at.device(), at.port(), rule.get().actions(), new byte[0],
@@ -243,7 +254,7 @@ public final class Fabric implements FlowRuleService, PacketService {
             for (OutboundPacket out : outs) {
                 for (Copy copy : copies(out.actions(), tag)) {
                     Ethernet sent = retagged(arrived, copy.vlan());
-                    ConnectPoint port = new ConnectPoint(out.device(), copy.port());
+                    ConnectPoint port = outOf(new ConnectPoint(out.device(), out.inPort()), copy.port());
                     Optional<Link> link = linkFrom(port);
                     if (link.isPresent()) {
                         arrivals.add(new Arrival(link.get().dst(), sent));
@@ -284,16 +295,17 @@ public final class Fabric implements FlowRuleService, PacketService {
         removedListeners.forEach(l -> l.onEvent(event));
     }
 
-    private Optional<FlowRule> lookup(ConnectPoint at, VlanId vlan, MacAddress src, MacAddress dst) {
+    private Optional<FlowRule> lookup(ConnectPoint at, VlanId vlan, MacAddress src, MacAddress dst, short ethType) {
         return tables.getOrDefault(at.device(), List.of()).stream()
-                .filter(r -> matches(r.match(), at.port(), vlan, src, dst))
+                .filter(r -> matches(r.match(), at.port(), vlan, src, dst, ethType & 0xffff))
                 .max(Comparator.comparingInt(FlowRule::priority));
     }
 
-    /** The ethertype is not modelled: a rule that names one matches every frame here. */
-    private static boolean matches(TrafficMatch match, PortNumber in, VlanId vlan, MacAddress src, MacAddress dst) {
+    private static boolean matches(TrafficMatch match, PortNumber in, VlanId vlan, MacAddress src, MacAddress dst,
+                                   int ethType) {
         return match.inPort().map(in::equals).orElse(true) && match.vlan().map(vlan::equals).orElse(true)
-                && match.ethSrc().map(src::equals).orElse(true) && match.ethDst().map(dst::equals).orElse(true);
+                && match.ethSrc().map(src::equals).orElse(true) && match.ethDst().map(dst::equals).orElse(true)
+                && match.ethType().map(t -> t == ethType).orElse(true);
     }
 
     @Override
