@@ -11,6 +11,7 @@ import io.weft.southbound.api.Action;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
+import io.weft.topology.link.ConnectPoint;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,28 @@ class FabricVlanTest {
                 .containsExactly(tuple(point(2, 3), FABRIC), tuple(point(2, 1), VlanId.NONE));
         assertThat(fabric.trace(point(1, 1), mac(1), mac(9)).exit()).as("trace follows the first output")
                 .contains(point(2, 3));
+    }
+
+    @Test
+    void aRuleNamingAnEthertypeTakesOnlyFramesOfThatType() {
+        install(new FlowRule(device(1), 0, 300, TrafficMatch.ANY.withInPort(port(1)).withEthType(Ethernet.TYPE_ARP),
+                List.of(Action.output(PortNumber.CONTROLLER)), 0, 0, 0));
+        assertThat(fabric.trace(point(1, 1), VlanId.NONE, mac(1), mac(2), Ethernet.TYPE_ARP).exit())
+                .contains(new ConnectPoint(device(1), PortNumber.CONTROLLER));
+        assertThat(fabric.trace(point(1, 1), mac(1), mac(2)).exit()).as("an IPv4 frame").contains(point(2, 1));
+        assertThat(fabric.send(point(1, 1), unicast(1, 2))).containsExactly(point(2, 1));
+    }
+
+    @Test
+    void anOutputToInPortLeavesWhereTheFrameCameIn() {
+        install(new FlowRule(device(2), 0, 300, TrafficMatch.ANY.withInPort(port(1)).withVlan(TENANT)
+                .withEthDst(mac(7)), List.of(Action.setVlan(VlanId.vlanId((short) 7)), Action.output(PortNumber.IN_PORT)),
+                0, 0, 0));
+        Fabric.Trace trace = fabric.trace(point(2, 1), TENANT, mac(2), mac(7));
+        assertThat(trace.exit()).contains(point(2, 1));
+        assertThat(trace.vlan()).isEqualTo(VlanId.vlanId((short) 7));
+        assertThat(fabric.deliver(point(2, 1), tagged(unicast(2, 7), TENANT)))
+                .extracting(Fabric.Delivery::port, Fabric.Delivery::vlan)
+                .containsExactly(tuple(point(2, 1), VlanId.vlanId((short) 7)));
     }
 }

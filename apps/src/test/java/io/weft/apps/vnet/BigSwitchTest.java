@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -201,7 +202,7 @@ class BigSwitchTest {
             ConnectPoint in = new ConnectPoint(rule.device(), rule.match().inPort().orElseThrow());
             Net owner = VnetCompiler.tagOf(rule.cookie()).getAsInt() == 101 ? blue : red;
             boolean ownAttachment = owner.sites.stream().anyMatch(s -> s.point().equals(in)
-                    && rule.match().vlan().equals(java.util.Optional.of(s.vlan())));
+                    && rule.match().vlan().equals(Optional.of(s.vlan())));
             assertThat(ownAttachment || fabricPorts.contains(in) || rule.match().vlan().isEmpty())
                     .as("%s", rule).isTrue();
             if (fabricPorts.contains(in)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.weft.apps.fabric.Fabric;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +61,7 @@ final class VnetLab {
     }
 
     Map<DeviceId, List<FlowOperation>> apply(Net... networks) {
-        return apply(java.util.Arrays.stream(networks).map(Net::spec).toList());
+        return apply(Arrays.stream(networks).map(Net::spec).toList());
     }
 
     /** Where a unicast IPv4 frame from the site's host to {@code dst} leaves the fabric. */
