@@ -45,12 +45,17 @@ final class Net {
 
     /** A port of virtual switch {@code vs}, numbered after the ones it has. */
     Net site(String vs, ConnectPoint point, int vlan, int mac) {
+        return site(vs, point, vlan, mac, mac);
+    }
+
+    /** As {@link #site(String, ConnectPoint, int, int)}, with host IP 10.0.0.{@code ip}. */
+    Net site(String vs, ConnectPoint point, int vlan, int mac, int ip) {
         int number = (int) sites.stream().filter(s -> s.port().virtualSwitch().equals(vs)).count() + 1;
         VirtualPortId port = new VirtualPortId(vs, number);
         Attachment attachment = new Attachment(attachmentId(), network.id().tenant(), point,
                 vlan == 0 ? Optional.empty() : Optional.of(VlanId.vlanId((short) vlan)));
         VirtualHost host = new VirtualHost(network.id(), MacAddress.valueOf((long) mac),
-                Set.of(IpAddress.valueOf("10.0.0." + mac)), port, true);
+                Set.of(IpAddress.valueOf("10.0.0." + ip)), port, true);
         sites.add(new Site(port, attachment, host));
         return this;
     }
