@@ -62,10 +62,11 @@ public final class VnetCompiler {
 
     /** The fabric tag of the network that owns a rule with this cookie; empty for another app's rule. */
     public static OptionalInt tagOf(long cookie) {
-        if (!Cookies.isWeft(cookie) || Cookies.appId(cookie) != APP.id()) {
+        long owner = cookie & ((1L << 48) - 1);
+        if (!Cookies.isWeft(cookie) || Cookies.appId(cookie) != APP.id() || owner < 1 || owner > 4094) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of((int) (cookie & 0xfff));
+        return OptionalInt.of((int) owner);
     }
 
     /**

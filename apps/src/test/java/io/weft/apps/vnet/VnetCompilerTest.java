@@ -47,6 +47,7 @@ class VnetCompilerTest {
         assertThat(VnetCompiler.tagOf(cookie)).hasValue(4094);
         assertThat(VnetCompiler.tagOf(Cookies.cookie(VnetCompiler.APP, 0) ^ (1L << 48))).isEmpty();
         assertThat(VnetCompiler.tagOf(0x1234)).isEmpty();
+        assertThat(VnetCompiler.tagOf(Cookies.cookie(VnetCompiler.APP, 5000))).isEmpty();
     }
 
     @Test
