@@ -80,7 +80,10 @@ public final class RestApi implements AutoCloseable {
             counters.increment("api.requests");
             // Topology and the token-protected answers change and must not sit in caches.
             ctx.addAdditionalResponseHeader(HttpHeaderNames.CACHE_CONTROL, "no-store");
-            return delegate.serve(ctx, req);
+            // The whole request (bounded by MAX_REQUEST_BYTES) is read before any answer: over HTTP/2, an
+            // answer sent while the client is still sending its body resets the stream, and clients report
+            // that reset instead of the answer (a refusal would read as a broken connection).
+            return HttpResponse.of(req.aggregate().thenApply(whole -> serve(delegate, ctx, whole.toHttpRequest())));
         });
         this.server = builder.build();
     }
@@ -155,6 +158,16 @@ public final class RestApi implements AutoCloseable {
                 new Endpoint(post, NETWORK + "/hosts", Audience.ANY, hosts::declare),
                 new Endpoint(get, NETWORK + "/hosts/{mac}", Audience.ANY, hosts::one),
                 new Endpoint(delete, NETWORK + "/hosts/{mac}", Audience.ANY, hosts::remove));
+    }
+
+    private static HttpResponse serve(HttpService service, ServiceRequestContext ctx, HttpRequest req) {
+        try {
+            return service.serve(ctx, req);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
     }
 
     /** A handler that does not need to know who is asking. */

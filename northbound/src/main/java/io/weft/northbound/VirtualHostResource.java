@@ -52,7 +52,8 @@ final class VirtualHostResource {
                 port = new VirtualPortId(VirtualPort.BIG_SWITCH,
                         (int) body.integer("port", 1, VirtualPortId.MAX_PORT));
             } else {
-                throw ApiException.badRequest("field 'port' must be {\"switch\": .., \"port\": ..} in a custom network");
+                throw ApiException.badRequest("field 'port' must be {\"switch\": .., \"port\": ..}"
+                        + " in a custom network");
             }
             return Json.created(VirtualViews.host(admin.declareHost(network.id(), mac, ips, port)));
         });

@@ -274,9 +274,9 @@ class VirtualNetworkApiTest {
         int tag = net.tenants.manager.network(id).orElseThrow().tag();
         assertThat(all.get("network")).isEqualTo(ApiClient.parse("{\"id\":\"lab\",\"kind\":\"custom\",\"tag\":"
                 + tag + "}"));
+        long port = net.tenants.manager.attachment(id.tenant(), att.get(0)).orElseThrow().point().port().toLong();
         assertThat(all.at("/switches/0/ports/0/physical")).isEqualTo(ApiClient.parse(
-                "{\"device\":\"of:0000000000000002\",\"port\":" + net.tenants.manager.attachment(id.tenant(), att.get(0))
-                        .orElseThrow().point().port().toLong() + ",\"vlan\":20}"));
+                "{\"device\":\"of:0000000000000002\",\"port\":" + port + ",\"vlan\":20}"));
         assertThat(all.at("/switches/0/ports/1").has("physical")).isFalse();
         assertThat(all.at("/links/0/path")).isEqualTo(ApiClient.parse("""
                 [{"src":{"device":"of:0000000000000002","port":3},"dst":{"device":"of:0000000000000003","port":2}}]

@@ -302,7 +302,8 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
             if (attachmentId.isPresent()) {
                 String id = attachmentId.get();
                 if (!Attachment.isId(id)) {
-                    throw new VirtualNetworkException.Invalid("an attachment id is att- and a number, got '" + id + "'");
+                    throw new VirtualNetworkException.Invalid("an attachment id is att- and a number, got '" + id
+                            + "'");
                 }
                 if (!tenant.attachments().containsKey(id)) {
                     throw new VirtualNetworkException.NotFound("no attachment " + id);
