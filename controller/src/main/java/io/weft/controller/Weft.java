@@ -7,6 +7,7 @@ import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.controller.store.EmbeddedStore;
 import io.weft.metrics.Counters;
 import io.weft.northbound.RestApi;
+import io.weft.northbound.TenantServices;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.PacketService;
@@ -21,6 +22,10 @@ import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.TopologyManager;
 import io.weft.topology.store.Store;
+import io.weft.topology.virtual.VirtualNetworkAdmin;
+import io.weft.topology.virtual.VirtualNetworkConfig;
+import io.weft.topology.virtual.VirtualNetworkManager;
+import io.weft.topology.virtual.VirtualRealizationService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -62,6 +67,7 @@ public final class Weft implements AutoCloseable {
     private final KeyedSerialExecutor events;
     private final KeyedSerialExecutor packetIns;
     private final ScheduledExecutorService timers;
+    private final EventDispatcher dispatcher;
     private final DeviceManager devices;
     private final LinkManager links;
     private final HostManager hosts;
@@ -70,6 +76,8 @@ public final class Weft implements AutoCloseable {
     private final Clock clock;
     private InetSocketAddress openflowAddress;
     private Store store;
+    private VirtualNetworkManager virtualNetworks;
+    private VirtualNetworkAdmin virtualNetworkAdmin;
     private RestApi api;
     private InetSocketAddress apiAddress;
 
@@ -79,7 +87,7 @@ public final class Weft implements AutoCloseable {
         this.packetIns = new KeyedSerialExecutor("packet_in", pool("weft-packets", config.workerThreads()),
                 config.packetInQueue(), counters);
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("weft-timers"));
-        EventDispatcher dispatcher = new EventDispatcher(events, counters);
+        this.dispatcher = new EventDispatcher(events, counters);
         Clock clock = Clock.systemUTC();
         this.devices = new DeviceManager(dispatcher);
         this.links = new LinkManager(dispatcher, clock, config.discovery().linkTimeout(), counters);
@@ -141,6 +149,7 @@ public final class Weft implements AutoCloseable {
             throw new ConfigException("data directory " + config.dataDir().toAbsolutePath() + " is not writable");
         }
         store = EmbeddedStore.open(config.dataDir(), EmbeddedStore.DEFAULT_HISTORY, counters);
+        startVirtualNetworks();
         startDiscovery();
         long ageCheck = Math.max(100, config.discovery().probeInterval().toMillis() / 2);
         timers.scheduleWithFixedDelay(links::expire, ageCheck, ageCheck, TimeUnit.MILLISECONDS);
@@ -152,6 +161,13 @@ public final class Weft implements AutoCloseable {
         return this;
     }
 
+    /** Tenants and their networks, read from the store before anything can change them. */
+    private void startVirtualNetworks() {
+        virtualNetworks = new VirtualNetworkManager(store, dispatcher, VirtualNetworkConfig.DEFAULTS, counters);
+        virtualNetworks.start();
+        virtualNetworkAdmin = new VirtualNetworkAdmin(store, virtualNetworks, VirtualNetworkConfig.DEFAULTS, counters);
+    }
+
     /** The REST API, with the configured token or else the one kept in the data directory. */
     private void startApi() {
         String token = config.api().adminToken().orElseGet(() -> {
@@ -160,7 +176,11 @@ public final class Weft implements AutoCloseable {
             log.info("REST API admin token (no token configured): in {}", file.toAbsolutePath());
             return generated;
         });
-        api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), APPS, counters);
+        // No virtual-network compiler reports link states yet: every virtual link shows as unknown.
+        TenantServices tenants = new TenantServices(virtualNetworks, virtualNetworkAdmin,
+                VirtualRealizationService.NONE);
+        api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), APPS, tenants,
+                counters);
         apiAddress = api.start();
         log.info("REST API on {}:{}", apiAddress.getHostString(), apiAddress.getPort());
     }
@@ -185,6 +205,11 @@ public final class Weft implements AutoCloseable {
         return topology;
     }
 
+    /** Tenants and their virtual networks, as the store holds them; null before {@link #start}. */
+    public VirtualNetworkManager virtualNetworks() {
+        return virtualNetworks;
+    }
+
     /** The durable store in the data directory; null before {@link #start}. */
     public Store store() {
         return store;
@@ -203,6 +228,10 @@ public final class Weft implements AutoCloseable {
         timers.shutdownNow();
         if (api != null) {
             api.close();
+        }
+        // Before the event executor stops: the store's watch must not post into it any more.
+        if (virtualNetworks != null) {
+            virtualNetworks.close();
         }
         openflow.close();
         packetIns.shutdown(2_000);

@@ -7,36 +7,42 @@ import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Route;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.topology.virtual.VirtualNetworkService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <admin token>}; otherwise it
- * fails with 401 ({@code api.refused.unauthorized}). Applies to every route, unknown ones
- * included, except the public ones named at construction, so that nothing but those answers
- * anonymously.
+ * Lets a request through only with {@code Authorization: Bearer <token>}, where the token is the
+ * admin token or one of a tenant's; otherwise it fails with 401 ({@code api.refused.unauthorized}).
+ * Applies to every route, unknown ones included, except the public ones named at construction,
+ * so that nothing but those answers anonymously. What each kind of caller may do is the
+ * routes' business ({@link Principal}); this only says who is asking.
  *
- * <p>The token is compared as SHA-256 digests with {@link MessageDigest#isEqual}: constant
+ * <p>The admin token is compared as SHA-256 digests with {@link MessageDigest#isEqual}: constant
  * time, and the digests have the same length whatever was presented, so neither the content
- * nor the length of the token leaks through timing.
+ * nor the length of the token leaks through timing. A tenant's token is found by its SHA-256
+ * hash in a map; the time that takes depends on the hash, which tells nothing of any token.
  */
 final class BearerAuth implements DecoratingHttpServiceFunction {
     private static final String SCHEME = "Bearer ";
 
     private final byte[] expected;
+    private final VirtualNetworkService tenants;
     private final Set<String> publicPaths;
 
-    BearerAuth(String adminToken, Set<String> publicPaths) {
+    BearerAuth(String adminToken, VirtualNetworkService tenants, Set<String> publicPaths) {
         this.expected = sha256(ApiConfig.checkToken(adminToken));
+        this.tenants = tenants;
         this.publicPaths = Set.copyOf(publicPaths);
     }
 
     @Override
     public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req) throws Exception {
         if (!isPublic(ctx.config().route())) {
-            check(req.headers().get(HttpHeaderNames.AUTHORIZATION));
+            principal(req);
         }
         return delegate.serve(ctx, req);
     }
@@ -49,17 +55,23 @@ final class BearerAuth implements DecoratingHttpServiceFunction {
         return !route.isFallback() && publicPaths.contains(route.patternString());
     }
 
-    private void check(String authorization) {
+    /** Who the request's token belongs to; a 401 when there is no token or it is no one's. */
+    Principal principal(HttpRequest req) {
+        String authorization = req.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (authorization == null) {
-            throw ApiException.unauthorized("this request needs the admin token: Authorization: Bearer <token>");
+            throw ApiException.unauthorized("this request needs a token: Authorization: Bearer <token>");
         }
         if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw ApiException.unauthorized("only bearer tokens are accepted: Authorization: Bearer <token>");
         }
-        byte[] presented = sha256(authorization.substring(SCHEME.length()).strip());
-        if (!MessageDigest.isEqual(expected, presented)) {
-            throw ApiException.unauthorized("the bearer token is not the admin token");
+        String token = authorization.substring(SCHEME.length()).strip();
+        if (MessageDigest.isEqual(expected, sha256(token))) {
+            return Principal.ADMIN;
         }
+        Optional<Principal> tenant = token.isEmpty() ? Optional.empty()
+                : tenants.tenantOfToken(token).map(Principal.OfTenant::new);
+        return tenant.orElseThrow(() -> ApiException.unauthorized(
+                "the bearer token is neither the admin token nor a tenant's (it may have been revoked)"));
     }
 
     private static byte[] sha256(String text) {

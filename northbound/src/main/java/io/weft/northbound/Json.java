@@ -66,6 +66,16 @@ final class Json {
         return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, bytes(body));
     }
 
+    /** What a POST made, as a GET of it would show it. */
+    static HttpResponse created(JsonNode body) {
+        return HttpResponse.of(HttpStatus.CREATED, MediaType.JSON_UTF_8, bytes(body));
+    }
+
+    /** A DELETE that did what it was asked. */
+    static HttpResponse deleted() {
+        return HttpResponse.of(HttpStatus.NO_CONTENT);
+    }
+
     /** The error body every refusal carries: a stable code and a message for people. */
     static AggregatedHttpResponse error(HttpStatus status, String code, String message) {
         ObjectNode body = object();

@@ -11,7 +11,9 @@ import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.metrics.Counters;
+import io.weft.topology.virtual.VirtualNetworkException;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The one place that turns a failure into a response: always a JSON body
  * {@code {"error": code, "message": text}} with the matching status, never Armeria's own
  * text or HTML page. Every refusal is counted as {@code api.refused.<code>} (4xx) and every
- * server-side failure as {@code api.errors.<code>} (5xx).
+ * server-side failure as {@code api.errors.<code>} (5xx). The tenant services' refusals map to
+ * 400 (invalid), 404 (not found, or another tenant's) and 409 (conflict).
  */
 final class JsonErrors implements ServerErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(JsonErrors.class);
@@ -35,8 +38,19 @@ final class JsonErrors implements ServerErrorHandler {
     public HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
         HttpStatus status;
         String message;
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            // A handler that ran on the blocking executor failed inside a future.
+            cause = cause.getCause();
+        }
         if (cause instanceof ApiException e) {
             status = e.status();
+            message = e.getMessage();
+        } else if (cause instanceof VirtualNetworkException e) {
+            status = switch (e) {
+                case VirtualNetworkException.Invalid invalid -> HttpStatus.BAD_REQUEST;
+                case VirtualNetworkException.NotFound notFound -> HttpStatus.NOT_FOUND;
+                case VirtualNetworkException.Conflict conflict -> HttpStatus.CONFLICT;
+            };
             message = e.getMessage();
         } else if (cause instanceof HttpStatusException e) {
             status = e.httpStatus();

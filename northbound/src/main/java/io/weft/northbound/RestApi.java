@@ -19,6 +19,7 @@ import io.weft.topology.link.LinkService;
 import io.weft.topology.path.TopologyService;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,20 +27,29 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The REST API server: JSON under {@code /api/v1} and Prometheus metrics at {@code /metrics},
- * every request but {@code GET /api/v1/health} behind the admin token.
+ * every request but {@code GET /api/v1/health} behind a bearer token. The admin token reaches
+ * everything; a tenant's token reaches only {@code /api/v1/tenants/{its id}/...} (and this API's
+ * OpenAPI document): elsewhere it is refused with 403, and another tenant's resources answer it
+ * 404, exactly as resources that do not exist.
  *
  * <p>Every request is counted as {@code api.requests}; every refusal as
- * {@code api.refused.<error>} ({@code unauthorized}, {@code bad_request}, {@code not_found},
- * {@code method_not_allowed}, ...). The handlers only read in-memory state, so they run on
- * Armeria's event loops.
+ * {@code api.refused.<error>} ({@code unauthorized}, {@code forbidden}, {@code bad_request},
+ * {@code not_found}, {@code method_not_allowed}, {@code conflict}, ...). Reads answer from
+ * memory on Armeria's event loops; changes, which wait for the store, on its blocking executor.
  */
 public final class RestApi implements AutoCloseable {
     static final String HEALTH = "/api/v1/health";
-    /** The API reads and never accepts a body; anything bigger than this is refused unread. */
+    /** The largest body the API accepts; its bodies are a few fields each, anything bigger is refused unread. */
     private static final long MAX_REQUEST_BYTES = 16 * 1024;
+    private static final String TENANT = "/api/v1/tenants/{t}";
+    private static final String NETWORK = TENANT + "/networks/{n}";
+    private static final String SWITCH = NETWORK + "/switches/{s}";
 
-    /** One served route: a GET path, written as the OpenAPI document writes it, and its handler. */
-    private record Endpoint(String path, HttpService handler) {
+    /** Who may call a route: anyone, the admin only, or the admin and tenants (the handler sees which). */
+    private enum Audience { PUBLIC, ADMIN, ANY }
+
+    /** One served route: a method, a path written as the OpenAPI document writes it, and its handler. */
+    private record Endpoint(HttpMethod method, String path, Audience audience, Handler handler) {
     }
 
     private final ApiConfig config;
@@ -47,22 +57,12 @@ public final class RestApi implements AutoCloseable {
 
     public RestApi(ApiConfig config, String adminToken, DeviceService devices, LinkService links,
                    HostService hosts, TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
-                   Counters counters) {
+                   TenantServices tenants, Counters counters) {
         this.config = config;
-        DeviceResource deviceResource = new DeviceResource(devices);
-        FlowResource flowResource = new FlowResource(devices, flowRules, apps);
-        MetricsResource metrics = new MetricsResource(counters);
-        OpenApiResource openApi = new OpenApiResource();
-        List<Endpoint> endpoints = List.of(
-                new Endpoint(HEALTH, RestApi::health),
-                new Endpoint("/api/v1/openapi.json", openApi::get),
-                new Endpoint("/api/v1/devices", deviceResource::list),
-                new Endpoint("/api/v1/devices/{id}", deviceResource::one),
-                new Endpoint("/api/v1/devices/{id}/flows", flowResource::list),
-                new Endpoint("/api/v1/links", new LinkResource(links)::list),
-                new Endpoint("/api/v1/hosts", new HostResource(hosts)::list),
-                new Endpoint("/api/v1/paths/{src}/{dst}", new PathResource(devices, hosts, topology)::find),
-                new Endpoint("/metrics", metrics::scrape));
+        BearerAuth auth = new BearerAuth(adminToken, tenants.networks(), Set.of(HEALTH));
+        List<Endpoint> endpoints = new ArrayList<>(physical(devices, links, hosts, topology, flowRules, apps,
+                counters));
+        endpoints.addAll(virtual(tenants));
 
         ServerBuilder builder = Server.builder()
                 .http(new InetSocketAddress(config.address(), config.port()))
@@ -72,17 +72,122 @@ public final class RestApi implements AutoCloseable {
                 .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(1))
                 .disableServerHeader();
         for (Endpoint endpoint : endpoints) {
-            builder.route().get(endpoint.path()).build(endpoint.handler());
+            builder.route().methods(endpoint.method()).path(endpoint.path()).build(guard(endpoint, auth));
         }
         // Decorators run last-added first: count, then authenticate, then route to the handler.
-        builder.decorator(new BearerAuth(adminToken, Set.of(HEALTH)));
+        builder.decorator(auth);
         builder.decorator((delegate, ctx, req) -> {
             counters.increment("api.requests");
             // Topology and the token-protected answers change and must not sit in caches.
             ctx.addAdditionalResponseHeader(HttpHeaderNames.CACHE_CONTROL, "no-store");
-            return delegate.serve(ctx, req);
+            // The whole request (bounded by MAX_REQUEST_BYTES) is read before any answer: over HTTP/2, an
+            // answer sent while the client is still sending its body resets the stream, and clients report
+            // that reset instead of the answer (a refusal would read as a broken connection).
+            return HttpResponse.of(req.aggregate().thenApply(whole -> serve(delegate, ctx, whole.toHttpRequest())));
         });
         this.server = builder.build();
+    }
+
+    /** The fabric as Weft sees it, for the admin: devices, links, hosts, paths, flow rules, metrics. */
+    private static List<Endpoint> physical(DeviceService devices, LinkService links, HostService hosts,
+                                           TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
+                                           Counters counters) {
+        DeviceResource deviceResource = new DeviceResource(devices);
+        FlowResource flowResource = new FlowResource(devices, flowRules, apps);
+        MetricsResource metrics = new MetricsResource(counters);
+        OpenApiResource openApi = new OpenApiResource();
+        LinkResource linkResource = new LinkResource(links);
+        HostResource hostResource = new HostResource(hosts);
+        PathResource paths = new PathResource(devices, hosts, topology);
+        return List.of(
+                new Endpoint(HttpMethod.GET, HEALTH, Audience.PUBLIC, (ctx, req, who) -> health()),
+                new Endpoint(HttpMethod.GET, "/api/v1/openapi.json", Audience.ANY, plain(openApi::get)),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices", Audience.ADMIN, plain(deviceResource::list)),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}", Audience.ADMIN, plain(deviceResource::one)),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/flows", Audience.ADMIN, plain(flowResource::list)),
+                new Endpoint(HttpMethod.GET, "/api/v1/links", Audience.ADMIN, plain(linkResource::list)),
+                new Endpoint(HttpMethod.GET, "/api/v1/hosts", Audience.ADMIN, plain(hostResource::list)),
+                new Endpoint(HttpMethod.GET, "/api/v1/paths/{src}/{dst}", Audience.ADMIN, plain(paths::find)),
+                new Endpoint(HttpMethod.GET, "/metrics", Audience.ADMIN, plain(metrics::scrape)));
+    }
+
+    /** Tenants and their virtual networks, for the admin and, each its own, for tenants. */
+    private static List<Endpoint> virtual(TenantServices services) {
+        TenantAccess access = new TenantAccess(services.networks());
+        VirtualViews views = new VirtualViews(services.networks(), services.realization());
+        TenantResource tenants = new TenantResource(services.networks(), services.admin(), access, views);
+        NetworkResource networks = new NetworkResource(services.networks(), services.admin(), access, views);
+        VirtualLinkResource links = new VirtualLinkResource(services.networks(), services.admin(), access, views);
+        VirtualHostResource hosts = new VirtualHostResource(services.networks(), services.admin(), access);
+        HttpMethod get = HttpMethod.GET;
+        HttpMethod post = HttpMethod.POST;
+        HttpMethod delete = HttpMethod.DELETE;
+        return List.of(
+                new Endpoint(get, "/api/v1/tenants", Audience.ADMIN, tenants::list),
+                new Endpoint(post, "/api/v1/tenants", Audience.ADMIN, tenants::create),
+                new Endpoint(get, TENANT, Audience.ANY, tenants::one),
+                new Endpoint(delete, TENANT, Audience.ANY, tenants::delete),
+                new Endpoint(post, TENANT + "/tokens", Audience.ANY, tenants::issueToken),
+                new Endpoint(delete, TENANT + "/tokens", Audience.ANY, tenants::revokeTokens),
+                new Endpoint(get, TENANT + "/attachments", Audience.ANY, tenants::attachments),
+                new Endpoint(post, TENANT + "/attachments", Audience.ANY, tenants::createAttachment),
+                new Endpoint(get, TENANT + "/attachments/{a}", Audience.ANY, tenants::attachment),
+                new Endpoint(delete, TENANT + "/attachments/{a}", Audience.ANY, tenants::deleteAttachment),
+                new Endpoint(get, TENANT + "/networks", Audience.ANY, networks::list),
+                new Endpoint(post, TENANT + "/networks", Audience.ANY, networks::create),
+                new Endpoint(get, NETWORK, Audience.ANY, networks::one),
+                new Endpoint(delete, NETWORK, Audience.ANY, networks::delete),
+                new Endpoint(get, NETWORK + "/topology", Audience.ANY, networks::topology),
+                new Endpoint(get, NETWORK + "/ports", Audience.ANY, networks::ports),
+                new Endpoint(post, NETWORK + "/ports", Audience.ANY, networks::addBigSwitchPort),
+                new Endpoint(get, NETWORK + "/ports/{p}", Audience.ANY, networks::bigSwitchPort),
+                new Endpoint(delete, NETWORK + "/ports/{p}", Audience.ANY, networks::removeBigSwitchPort),
+                new Endpoint(get, NETWORK + "/switches", Audience.ANY, networks::switches),
+                new Endpoint(post, NETWORK + "/switches", Audience.ANY, networks::addSwitch),
+                new Endpoint(get, SWITCH, Audience.ANY, networks::oneSwitch),
+                new Endpoint(delete, SWITCH, Audience.ANY, networks::removeSwitch),
+                new Endpoint(get, SWITCH + "/ports", Audience.ANY, networks::switchPorts),
+                new Endpoint(post, SWITCH + "/ports", Audience.ANY, networks::addSwitchPort),
+                new Endpoint(get, SWITCH + "/ports/{p}", Audience.ANY, networks::switchPort),
+                new Endpoint(delete, SWITCH + "/ports/{p}", Audience.ANY, networks::removeSwitchPort),
+                new Endpoint(get, NETWORK + "/links", Audience.ANY, links::list),
+                new Endpoint(post, NETWORK + "/links", Audience.ANY, links::add),
+                new Endpoint(get, NETWORK + "/links/{link}", Audience.ANY, links::one),
+                new Endpoint(delete, NETWORK + "/links/{link}", Audience.ANY, links::remove),
+                new Endpoint(get, NETWORK + "/hosts", Audience.ANY, hosts::list),
+                new Endpoint(post, NETWORK + "/hosts", Audience.ANY, hosts::declare),
+                new Endpoint(get, NETWORK + "/hosts/{mac}", Audience.ANY, hosts::one),
+                new Endpoint(delete, NETWORK + "/hosts/{mac}", Audience.ANY, hosts::remove));
+    }
+
+    private static HttpResponse serve(HttpService service, ServiceRequestContext ctx, HttpRequest req) {
+        try {
+            return service.serve(ctx, req);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** A handler that does not need to know who is asking. */
+    private static Handler plain(HttpService service) {
+        return (ctx, req, who) -> service.serve(ctx, req);
+    }
+
+    /** The handler behind its audience: a tenant's token on an admin route is refused with 403. */
+    private static HttpService guard(Endpoint endpoint, BearerAuth auth) {
+        return (ctx, req) -> {
+            if (endpoint.audience() == Audience.PUBLIC) {
+                return endpoint.handler().serve(ctx, req, Principal.ADMIN);
+            }
+            Principal who = auth.principal(req);
+            if (endpoint.audience() == Audience.ADMIN && !who.isAdmin()) {
+                throw ApiException.forbidden("this resource is the admin's; a tenant's token reaches only"
+                        + " /api/v1/tenants/{its tenant}/...");
+            }
+            return endpoint.handler().serve(ctx, req, who);
+        };
     }
 
     /** Starts listening; returns the address bound (the chosen port when the config says 0). */
@@ -116,7 +221,7 @@ public final class RestApi implements AutoCloseable {
         return routes;
     }
 
-    private static HttpResponse health(ServiceRequestContext ctx, HttpRequest req) {
+    private static HttpResponse health() {
         return Json.ok(Json.object().put("status", "ok"));
     }
 }

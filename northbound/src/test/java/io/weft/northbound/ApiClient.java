@@ -33,8 +33,21 @@ final class ApiClient {
     }
 
     HttpResponse<String> send(String method, String path, Optional<String> authorization) {
+        return send(method, path, authorization, null);
+    }
+
+    /** A request with {@code token} (admin or tenant) and, unless null, a JSON body. */
+    HttpResponse<String> as(String token, String method, String path, String body) {
+        return send(method, path, Optional.of("Bearer " + token), body);
+    }
+
+    HttpResponse<String> send(String method, String path, Optional<String> authorization, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         authorization.ifPresent(value -> request.header("Authorization", value));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

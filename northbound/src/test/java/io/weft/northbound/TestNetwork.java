@@ -17,12 +17,24 @@ import io.weft.topology.link.Link;
 import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.TopologyManager;
+import io.weft.topology.virtual.LinkRealization;
+import io.weft.topology.virtual.NetworkId;
+import io.weft.topology.virtual.TenantId;
+import io.weft.topology.virtual.VirtualNetwork;
+import io.weft.topology.virtual.VirtualNetworkAdminService;
+import io.weft.topology.virtual.VirtualPort;
+import io.weft.topology.virtual.VirtualPortId;
+import io.weft.topology.virtual.TestTenants;
+import io.weft.topology.virtual.VirtualLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
@@ -42,6 +54,9 @@ final class TestNetwork {
     static final String TOKEN = "test-admin-token-0123456789abcdef";
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     static final AppId FORWARDING = new AppId(1, "forwarding");
+    static final TenantId BLUE = new TenantId("blue");
+    static final NetworkId WEB = new NetworkId(BLUE, "web");
+    static final NetworkId LAB = new NetworkId(BLUE, "lab");
     static final DeviceDescription OVS = new DeviceDescription("Nicira, Inc.", "Open vSwitch", "3.1.0", "None",
             "OF_13");
 
@@ -55,6 +70,9 @@ final class TestNetwork {
     final TopologyManager topology = new TopologyManager(devices, links, dispatcher, clock, Duration.ofSeconds(1),
             LinkWeigher.HOP_COUNT);
     final InMemoryFlowRuleService flowRules = new InMemoryFlowRuleService();
+    final TestTenants tenants = new TestTenants(dispatcher, counters);
+    /** What the (absent) compiler says of each virtual link; tests put what they need. */
+    final Map<VirtualLink, LinkRealization> realized = new ConcurrentHashMap<>();
 
     TestNetwork() {
         devices.addListener(links::onDeviceEvent);
@@ -111,6 +129,32 @@ final class TestNetwork {
 
     RestApi api() {
         return new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TOKEN, devices, links, hosts,
-                topology, flowRules, List.of(AppId.CORE, FORWARDING), counters);
+                topology, flowRules, List.of(AppId.CORE, FORWARDING), tenantServices(), counters);
+    }
+
+    /**
+     * Tenant blue: att-1 (s1/1), att-2 (s3/1, VLAN 10); network web, a big switch with port 1 on
+     * att-1 and host h1 there; network lab, custom, vs1:1 linked to vs2:1. Returns blue's token.
+     */
+    String blueTenant() {
+        VirtualNetworkAdminService admin = tenants.admin;
+        String token = admin.createTenant(BLUE).token();
+        admin.createAttachment(BLUE, new ConnectPoint(S1, PortNumber.portNumber(1)), Optional.empty());
+        admin.createAttachment(BLUE, new ConnectPoint(S3, PortNumber.portNumber(1)),
+                Optional.of(VlanId.vlanId((short) 10)));
+        admin.createNetwork(WEB, VirtualNetwork.Kind.BIG_SWITCH);
+        VirtualPortId port = admin.addPort(WEB, VirtualPort.BIG_SWITCH, Optional.of("att-1")).id();
+        admin.declareHost(WEB, MacAddress.valueOf(1), Set.of(IpAddress.valueOf("10.0.0.1")), port);
+        admin.createNetwork(LAB, VirtualNetwork.Kind.CUSTOM);
+        admin.addSwitch(LAB, "vs1");
+        admin.addSwitch(LAB, "vs2");
+        admin.addLink(LAB, admin.addPort(LAB, "vs1", Optional.empty()).id(),
+                admin.addPort(LAB, "vs2", Optional.empty()).id());
+        return token;
+    }
+
+    TenantServices tenantServices() {
+        return new TenantServices(tenants.manager, tenants.admin,
+                link -> realized.getOrDefault(link, LinkRealization.UNKNOWN));
     }
 }

@@ -12,13 +12,14 @@ import org.onlab.packet.VlanId;
  * @param id   {@code att-} and a number, unique across tenants
  * @param vlan the tenant's VLAN on the port; empty for the whole (untagged) port
  */
-public record Attachment(String id, TenantId tenant, ConnectPoint point, Optional<VlanId> vlan) {
+public record Attachment(String id, TenantId tenant, ConnectPoint point, Optional<VlanId> vlan)
+        implements VirtualElement {
     public Attachment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(point, "point");
         Objects.requireNonNull(vlan, "vlan");
-        if (!id.matches("att-[1-9][0-9]{0,9}")) {
+        if (!isId(id)) {
             throw new IllegalArgumentException("an attachment id is att- and a number, got '" + id + "'");
         }
         vlan.ifPresent(v -> {
@@ -26,6 +27,16 @@ public record Attachment(String id, TenantId tenant, ConnectPoint point, Optiona
                 throw new IllegalArgumentException("an attachment's VLAN must be within 1..4094, got " + v);
             }
         });
+    }
+
+    /** Whether {@code text} has the form of an attachment id; says nothing of whether one exists. */
+    public static boolean isId(String text) {
+        return text != null && text.matches("att-[1-9][0-9]{0,9}");
+    }
+
+    /** The number in the id, which orders attachments as they were granted. */
+    public long number() {
+        return Long.parseLong(id.substring(4));
     }
 
     /** True when the two cannot both be granted: the same port, and one of them takes the whole port or both the same VLAN. */

@@ -13,7 +13,7 @@ import org.onlab.packet.MacAddress;
  * @param declared true when a tenant or admin declared it over the API; false when learned
  */
 public record VirtualHost(NetworkId network, MacAddress mac, Set<IpAddress> ips, VirtualPortId port,
-                          boolean declared) {
+                          boolean declared) implements VirtualElement {
     public VirtualHost {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(mac, "mac");
@@ -22,5 +22,10 @@ public record VirtualHost(NetworkId network, MacAddress mac, Set<IpAddress> ips,
             throw new IllegalArgumentException("a host's MAC must be a unicast address, got " + mac);
         }
         ips = Collections.unmodifiableSet(new TreeSet<>(ips));
+    }
+
+    @Override
+    public TenantId tenant() {
+        return network.tenant();
     }
 }

@@ -1,6 +1,7 @@
 package io.weft.topology.virtual;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A tenant's virtual network.
@@ -10,8 +11,30 @@ import java.util.Objects;
  * @param tag  the fabric tag that carries the network's traffic across the fabric (a VLAN id,
  *             1..4094), chosen by Weft, unique among networks
  */
-public record VirtualNetwork(NetworkId id, Kind kind, int tag) {
-    public enum Kind { BIG_SWITCH, CUSTOM }
+public record VirtualNetwork(NetworkId id, Kind kind, int tag) implements VirtualElement {
+    public enum Kind {
+        BIG_SWITCH("big-switch"), CUSTOM("custom");
+
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** The kind's name in the API and the store: {@code big-switch} or {@code custom}. */
+        public String wireName() {
+            return wireName;
+        }
+
+        public static Optional<Kind> fromWireName(String name) {
+            for (Kind kind : values()) {
+                if (kind.wireName.equals(name)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
 
     public VirtualNetwork {
         Objects.requireNonNull(id, "id");
@@ -19,5 +42,10 @@ public record VirtualNetwork(NetworkId id, Kind kind, int tag) {
         if (tag < 1 || tag > 4094) {
             throw new IllegalArgumentException("a fabric tag must be within 1..4094, got " + tag);
         }
+    }
+
+    @Override
+    public TenantId tenant() {
+        return id.tenant();
     }
 }

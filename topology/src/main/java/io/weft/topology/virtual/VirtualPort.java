@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param attachment the tenant's attachment the port is bound to; empty for an internal port,
  *                   one end of a virtual link
  */
-public record VirtualPort(NetworkId network, VirtualPortId id, Optional<String> attachment) {
+public record VirtualPort(NetworkId network, VirtualPortId id, Optional<String> attachment)
+        implements VirtualElement {
     /** The name of a big-switch network's only virtual switch. */
     public static final String BIG_SWITCH = "big";
 
@@ -21,5 +22,10 @@ public record VirtualPort(NetworkId network, VirtualPortId id, Optional<String> 
 
     public boolean isEdge() {
         return attachment.isPresent();
+    }
+
+    @Override
+    public TenantId tenant() {
+        return network.tenant();
     }
 }
