@@ -10,6 +10,8 @@ command per line on stdin and answers each with one JSON line on stdout:
     {"cmd": "wait_connected", "timeout": 30}        every switch connected to the controller (TCP)
     {"cmd": "wait_disconnected", "timeout": 30}     no switch connected
     {"cmd": "pingall", "tries": 5, "deadline": 30}  every ordered host pair, then a final pass
+    {"cmd": "ping_pairs", "pairs": [["h1", "h4"]], "tries": 3, "deadline": 30, "static_arp": false}
+                                                    the given pairs, each round in parallel
     {"cmd": "dump_flows"}                           ovs-ofctl dump-flows of every switch
     {"cmd": "flush_arp"}                            every host forgets its ARP cache
     {"cmd": "clear_flows"}                          empty every switch's flow tables
@@ -23,6 +25,10 @@ command per line on stdin and answers each with one JSON line on stdout:
     {"cmd": "forge_lldp", "host": "h1", "relay_to": "h2", "spoof": ["s2", 2], "delay": 3.5}
                                                     h1 overhears a probe and sends forgeries of it
     {"cmd": "stop"}                                 stop the network and exit
+
+--addresses '{"h1": {"ip": "10.0.0.1/8", "mac": "00:00:00:00:00:01"}}' gives hosts the
+addresses a test chooses instead of Mininet's h1=10.0.0.1, h2=10.0.0.2...: so that hosts of
+two tenants can share IP and MAC addresses.
 
 Topologies are Mininet's single, linear and tree, and two with loops: ring,N (N switches
 in a cycle, a host on each) and leafspine,S,L[,H] (every one of L leaves cabled to every
@@ -215,6 +221,65 @@ def pingall(net, tries=5, wait=1, deadline=30):
                            loss_percent=round(loss, 2),
                            failed=[[src.name, dst.name] for src, dst in lost]),
                 seconds=round(time.monotonic() - start, 2))
+
+
+def ping_pairs(net, pairs, tries=3, wait=1, deadline=30, static_arp=False):
+    """Like pingall, for the given ordered pairs only, and each round pings every pending pair
+    at once, so that pairs expected to be lost cost one `wait` per round, not one each. With
+    static_arp the source is told the destination's MAC (a permanent neighbour entry, removed
+    afterwards) instead of asking for it: with addresses shared between tenants, that is the
+    only way to aim a ping at the other tenant's host."""
+    start = time.monotonic()
+    pairs = [(net[src], net[dst]) for src, dst in pairs]
+    if static_arp:
+        for src, dst in pairs:
+            src.cmd('ip neigh replace %s lladdr %s dev %s nud permanent'
+                    % (dst.IP(), dst.MAC(), src.defaultIntf().name))
+    try:
+        tried = {pair: 0 for pair in pairs}
+        pending = list(pairs)
+        for _ in range(tries):
+            if not pending or time.monotonic() - start >= deadline:
+                break
+            for pair in pending:
+                tried[pair] += 1
+            replied = ping_round(pending, wait)
+            pending = [pair for pair in pending if not replied[pair]]
+        reached = [pair for pair in pairs if pair not in pending]
+        final = ping_round(reached, wait)
+        lost = [pair for pair in pairs if pair in pending or not final[pair]]
+    finally:
+        if static_arp:
+            for src, dst in pairs:
+                src.cmd('ip neigh del %s dev %s' % (dst.IP(), src.defaultIntf().name))
+    loss = 100.0 * len(lost) / len(pairs) if pairs else 0.0
+    return dict(pairs=[dict(src=src.name, dst=dst.name, tries=tried[(src, dst)],
+                            reached=(src, dst) not in pending) for src, dst in pairs],
+                final=dict(sent=len(pairs), received=len(pairs) - len(lost),
+                           loss_percent=round(loss, 2),
+                           failed=[[src.name, dst.name] for src, dst in lost]),
+                seconds=round(time.monotonic() - start, 2))
+
+
+def ping_round(pairs, wait):
+    """One echo request per pair, all at once; whether each got its reply in time."""
+    running = [(pair, pair[0].popen(['ping', '-n', '-q', '-c1', '-W%d' % wait, pair[1].IP()],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+               for pair in pairs]
+    return {pair: process.wait() == 0 for pair, process in running}
+
+
+def with_addresses(topo, addresses):
+    """Hosts get the addresses asked for: Mininet lets a host's own ip and mac parameters
+    win over the ones it numbers itself."""
+    for host, given in addresses.items():
+        if host not in topo.hosts():
+            raise ValueError('no host %r in the topology, only %s' % (host, ', '.join(topo.hosts())))
+        unknown = set(given) - {'ip', 'mac'}
+        if unknown:
+            raise ValueError('unknown address fields %s for %s; expected ip, mac' % (sorted(unknown), host))
+        topo.nodeInfo(host).update(given)
+    return topo
 
 
 def flush_arp(net):
@@ -415,6 +480,7 @@ def serve_commands(net, protocol, pings):
         'wait_disconnected': lambda timeout=30: wait_connection(net, False, timeout),
         'pingall': lambda tries=5, wait=1, deadline=30: pingall(net, tries, wait, deadline),
         'dump_flows': lambda: dump_flows(net, protocol),
+        'ping_pairs': lambda **options: ping_pairs(net, **options),
         'flush_arp': lambda: flush_arp(net),
         'clear_flows': lambda: clear_flows(net, protocol),
         'link_down': lambda a, b: link_status(net, a, b, 'down'),
@@ -446,6 +512,8 @@ def main():
     parser.add_argument('--protocol', required=True, choices=PROTOCOLS)
     parser.add_argument('--controller-port', required=True, type=int)
     parser.add_argument('--controller-ip', default='127.0.0.1')
+    parser.add_argument('--addresses', type=json.loads, default={},
+                        help='JSON: {"h1": {"ip": "10.0.0.1/8", "mac": "00:00:00:00:00:01"}, ...}')
     options = parser.parse_args()
 
     # SIGTERM unwinds through the finally below, so the bridges and veths go away.
@@ -453,7 +521,7 @@ def main():
     setLogLevel('info')
     net = None
     try:
-        net = Mininet(topo=topology(options.topo),
+        net = Mininet(topo=with_addresses(topology(options.topo), options.addresses),
                       switch=partial(OVSSwitch, datapath='user', protocols=options.protocol,
                                      failMode='secure'),
                       controller=partial(UncheckedRemoteController, ip=options.controller_ip,

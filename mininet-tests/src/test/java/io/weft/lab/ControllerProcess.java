@@ -139,6 +139,27 @@ public final class ControllerProcess {
         return process.exitValue();
     }
 
+    /**
+     * Sends SIGKILL, as {@code kill -9} does: the process gets no chance to close its store
+     * or its connections. Returns its exit code (137 on Linux).
+     */
+    public synchronized int kill(Duration timeout) {
+        if (process == null) {
+            throw new IllegalStateException("controller was never started");
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("controller pid " + process.pid() + " still running "
+                        + timeout.toSeconds() + "s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing the controller", e);
+        }
+        return process.exitValue();
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

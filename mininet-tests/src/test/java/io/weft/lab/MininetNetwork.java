@@ -3,6 +3,7 @@ package io.weft.lab;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +61,21 @@ public final class MininetNetwork implements AutoCloseable {
      */
     public static MininetNetwork start(Path script, String topology, OpenFlowVersion protocol,
                                        int controllerPort, Path log, Duration timeout) {
-        List<String> command = List.of(LabEnvironment.PYTHON, "-u", script.toString(), "--topo", topology,
-                "--protocol", protocol.ovsName(), "--controller-port", Integer.toString(controllerPort));
+        return start(script, topology, Map.of(), protocol, controllerPort, log, timeout);
+    }
+
+    /** As {@link #start(Path, String, OpenFlowVersion, int, Path, Duration)}, hosts with the addresses given. */
+    public static MininetNetwork start(Path script, String topology, Map<String, HostAddress> addresses,
+                                       OpenFlowVersion protocol, int controllerPort, Path log, Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(LabEnvironment.PYTHON, "-u", script.toString(),
+                "--topo", topology, "--protocol", protocol.ovsName(),
+                "--controller-port", Integer.toString(controllerPort)));
+        if (!addresses.isEmpty()) {
+            ObjectNode given = JSON.createObjectNode();
+            addresses.forEach((host, address) -> given.putObject(host).put("ip", address.ipWithPrefix())
+                    .put("mac", address.mac()));
+            command.addAll(List.of("--addresses", given.toString()));
+        }
         Process driver;
         try {
             Files.createDirectories(log.getParent());
@@ -120,6 +135,25 @@ public final class MininetNetwork implements AutoCloseable {
         Duration limit = deadline.plusSeconds(pairs).plus(SLACK);
         JsonNode answer = request(command("pingall").put("tries", tries).put("wait", 1)
                 .put("deadline", deadline.toSeconds()), limit);
+        return pingReport(answer);
+    }
+
+    /**
+     * Pings the given ordered pairs as {@link #pingAll} does, every pending pair of a round at
+     * once. With {@code staticArp} each source is told its destination's MAC rather than
+     * asking for it, so that a ping can be aimed at a host whose IP address another host
+     * shares.
+     */
+    public PingReport pingPairs(Collection<HostPair> pairs, int tries, Duration deadline, boolean staticArp) {
+        ObjectNode ping = command("ping_pairs").put("tries", tries).put("wait", 1)
+                .put("deadline", deadline.toSeconds()).put("static_arp", staticArp);
+        ArrayNode list = ping.putArray("pairs");
+        pairs.forEach(pair -> list.addArray().add(pair.src()).add(pair.dst()));
+        // A round costs a second at most, the final pass one more.
+        return pingReport(request(ping, deadline.plusSeconds(tries + 1L).plus(SLACK)));
+    }
+
+    private static PingReport pingReport(JsonNode answer) {
         List<PingReport.PairResult> results = new ArrayList<>();
         for (JsonNode pair : answer.path("pairs")) {
             results.add(new PingReport.PairResult(new HostPair(pair.path("src").asText(), pair.path("dst").asText()),

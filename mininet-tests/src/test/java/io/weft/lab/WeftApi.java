@@ -17,6 +17,8 @@ import java.util.Optional;
 /**
  * The controller's REST API as the lab reads it: devices, links, hosts, paths and metrics,
  * with the admin token. Only the fields the lab checks are read; the API may return more.
+ * Tenants and their virtual networks go through {@link #get}, {@link #post} and
+ * {@link #delete}, with the admin's token or, from {@link #withToken}, a tenant's.
  */
 public final class WeftApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +68,37 @@ public final class WeftApi {
     public record Host(String mac, int vlan, List<String> ips, Optional<ConnectPoint> location) {
         public Host {
             ips = List.copyOf(ips);
+        }
+    }
+
+    /** The same API with another bearer token: a tenant's. */
+    public WeftApi withToken(String otherToken) {
+        return new WeftApi(base, otherToken);
+    }
+
+    /** {@code GET path}, which must answer 200; its JSON body. */
+    public JsonNode get(String path) {
+        return getJson(path);
+    }
+
+    /** {@code POST path} with a JSON body, which must answer 201; the JSON it answers. */
+    public JsonNode post(String path, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), true);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " " + body + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return parse("POST " + path, response.body());
+    }
+
+    /** {@code DELETE path}, which must answer 204. */
+    public void delete(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), true);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("DELETE " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
     }
 
@@ -161,10 +194,14 @@ public final class WeftApi {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).GET()
                 .header("Accept", "application/json"), true);
         requireOk(path, response);
+        return parse("GET " + path, response.body());
+    }
+
+    private static JsonNode parse(String request, String body) {
         try {
-            return JSON.readTree(response.body());
+            return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("GET " + path + " answered something not JSON: " + response.body(), e);
+            throw new IllegalStateException(request + " answered something not JSON: " + body, e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -80,6 +81,11 @@ public final class WeftLab implements BeforeAllCallback, BeforeEachCallback, Aft
 
     /** Builds a network of {@code topology} whose switches speak only {@code protocol} to the controller. */
     public MininetNetwork network(String topology, OpenFlowVersion protocol) {
+        return network(topology, Map.of(), protocol);
+    }
+
+    /** As {@link #network(String, OpenFlowVersion)}, the hosts named in {@code addresses} with those addresses. */
+    public MininetNetwork network(String topology, Map<String, HostAddress> addresses, OpenFlowVersion protocol) {
         if (!controller.isAlive()) {
             throw new IllegalStateException("the controller process is not running; log " + controller.log()
                     + ":\n" + controller.tailText(60));
@@ -87,7 +93,7 @@ public final class WeftLab implements BeforeAllCallback, BeforeEachCallback, Aft
         networksStarted++;
         Path log = logs.resolve("%s-%02d-%s-%s-mininet.log".formatted(name, networksStarted,
                 topology.replaceAll("[^A-Za-z0-9]+", "-"), protocol));
-        MininetNetwork network = MininetNetwork.start(LabEnvironment.labScript(), topology, protocol,
+        MininetNetwork network = MininetNetwork.start(LabEnvironment.labScript(), topology, addresses, protocol,
                 controller.openFlowPort(), log, NETWORK_START_TIMEOUT);
         networks.add(network);
         return network;
