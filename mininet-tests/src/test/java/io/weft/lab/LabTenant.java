@@ -104,6 +104,11 @@ final class LabTenant {
         return VNET_COOKIE | tag.asInt();
     }
 
+    /** The admin deletes the tenant, and with it its attachments and networks. */
+    void delete() {
+        admin.delete(path(""));
+    }
+
     @Override
     public String toString() {
         return "tenant " + id;

@@ -77,36 +77,43 @@ class TenantIsolationIT {
             assertAllConnected(network.waitConnected(CONNECT_TIMEOUT), "after the network started");
             ControllerView.awaitTopology(lab.api(), wiring, DISCOVERY_TIMEOUT);
             List<LabTenant> tenants = new ArrayList<>();
-            isolation.groups().forEach((group, hosts) -> {
-                if (!group.equals(UNASSIGNED)) {
-                    // Each case has its own tenants: the controller and its store outlive the network.
-                    LabTenant tenant = LabTenant.create(lab.api(), group + "-" + isolation.suffix());
-                    tenant.bigSwitch("web", hosts.stream().map(wiring::location).toList());
-                    tenants.add(tenant);
-                }
-            });
-
-            List<String> report = new ArrayList<>();
-            isolation.groups().forEach((group, hosts) -> {
-                PingReport inside = network.pingPairs(pairsAmong(hosts), PING_TRIES, PING_DEADLINE, false);
-                assertReachability(inside, Set.copyOf(pairsAmong(hosts)));
-                report.add(group + " " + inside);
-            });
-            isolation.groups().forEach((from, fromHosts) -> isolation.groups().forEach((to, toHosts) -> {
-                List<HostPair> aimed = aimable(isolation, fromHosts, toHosts);
-                if (!from.equals(to) && !aimed.isEmpty()) {
-                    PingReport across = network.pingPairs(aimed, CROSS_TRIES, PING_DEADLINE, true);
-                    assertThat(across.reached()).as("pings from %s to %s that got a reply (%s)", from, to, across)
-                            .isEmpty();
-                    report.add(from + "->" + to + " " + across.unreached().size() + "/" + aimed.size() + " lost");
-                }
-            }));
-            // A ping inside blue whose destination's twin in red (same IP) sees none of it, and the other way round.
-            report.add(assertNotSeenByTwin(network, wiring, "h1", "h4", "h5"));
-            report.add(assertNotSeenByTwin(network, wiring, "h2", "h5", "h4"));
-            ControllerView.assertNoOverload(lab.api());
-            System.out.printf("[lab] tenant isolation, %s: %s%n", isolation, String.join("; ", report));
+            try {
+                isolation.groups().forEach((group, hosts) -> {
+                    if (!group.equals(UNASSIGNED)) {
+                        LabTenant tenant = LabTenant.create(lab.api(), group + "-" + isolation.suffix());
+                        tenants.add(tenant);
+                        tenant.bigSwitch("web", hosts.stream().map(wiring::location).toList());
+                    }
+                });
+                checkIsolation(network, wiring, isolation);
+            } finally {
+                // The next case grants the same ports: the controller and its store outlive the network.
+                tenants.forEach(LabTenant::delete);
+            }
         }
+    }
+
+    private static void checkIsolation(MininetNetwork network, LabWiring wiring, Isolation isolation) {
+        List<String> report = new ArrayList<>();
+        isolation.groups().forEach((group, hosts) -> {
+            PingReport inside = network.pingPairs(pairsAmong(hosts), PING_TRIES, PING_DEADLINE, false);
+            assertReachability(inside, Set.copyOf(pairsAmong(hosts)));
+            report.add(group + " " + inside);
+        });
+        isolation.groups().forEach((from, fromHosts) -> isolation.groups().forEach((to, toHosts) -> {
+            List<HostPair> aimed = aimable(isolation, fromHosts, toHosts);
+            if (!from.equals(to) && !aimed.isEmpty()) {
+                PingReport across = network.pingPairs(aimed, CROSS_TRIES, PING_DEADLINE, true);
+                assertThat(across.reached()).as("pings from %s to %s that got a reply (%s)", from, to, across)
+                        .isEmpty();
+                report.add(from + "->" + to + " " + across.unreached().size() + "/" + aimed.size() + " lost");
+            }
+        }));
+        // A ping inside blue whose destination's twin in red (same IP) sees none of it, and the other way round.
+        report.add(assertNotSeenByTwin(network, wiring, "h1", "h4", "h5"));
+        report.add(assertNotSeenByTwin(network, wiring, "h2", "h5", "h4"));
+        ControllerView.assertNoOverload(lab.api());
+        System.out.printf("[lab] tenant isolation, %s: %s%n", isolation, String.join("; ", report));
     }
 
     /**
