@@ -3,11 +3,17 @@ package io.weft.lab;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Host pairs and waits the tenant lab tests share. */
 final class TenantLab {
 
     private TenantLab() {
+    }
+
+    /** The flow rules, of any switch, with this cookie. */
+    static List<FlowEntry> rulesWith(Map<String, List<FlowEntry>> flows, long cookie) {
+        return flows.values().stream().flatMap(List::stream).filter(flow -> flow.cookie() == cookie).toList();
     }
 
     /** Every ordered pair of distinct hosts among {@code hosts}. */

@@ -21,6 +21,7 @@ class TenantLinkFailureIT {
     private static final Duration MAX_REROUTE_GAP = Duration.ofSeconds(5);
     private static final int STEADY_REPLIES = 20;
     private static final Duration STEADY_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration RULES_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ON_PATH_TIMEOUT = Duration.ofMillis(2500);
 
     @RegisterExtension
@@ -37,7 +38,12 @@ class TenantLinkFailureIT {
             LabWiring wiring = network.wiring();
             assertAllConnected(network.waitConnected(CONNECT_TIMEOUT), "after the network started");
             ControllerView.awaitTopology(lab.api(), wiring, DISCOVERY_TIMEOUT);
-            LabTenant.create(lab.api(), "blue").bigSwitch("web", List.of(wiring.location(src), wiring.location(dst)));
+            LabTenant blue = LabTenant.create(lab.api(), "blue");
+            blue.bigSwitch("web", List.of(wiring.location(src), wiring.location(dst)));
+            // The ping must go by the tenant's rules, not by default forwarding, or this proves nothing.
+            long cookie = blue.cookie("web");
+            Poll.until("blue's rules (cookie " + Long.toHexString(cookie) + ") on " + leaf, RULES_TIMEOUT,
+                    () -> network.dumpFlows().get(leaf), flows -> flows.stream().anyMatch(f -> f.cookie() == cookie));
 
             ContinuousPing ping = network.startPing(src, dst, PING_INTERVAL);
             awaitReplies(ping, 0, "before any change");

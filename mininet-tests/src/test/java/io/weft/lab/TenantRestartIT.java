@@ -5,6 +5,7 @@ import static io.weft.lab.LabAssertions.assertNoneConnected;
 import static io.weft.lab.LabAssertions.assertReachability;
 import static io.weft.lab.OpenFlowVersion.OF_13;
 import static io.weft.lab.TenantLab.pairsAmong;
+import static io.weft.lab.TenantLab.rulesWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,9 +94,5 @@ class TenantRestartIT {
             System.out.printf("[lab] kill -9 (exit %d) and restart under two tenants: pings %s; red's network"
                     + " deleted, no rule with cookie %x left%n", exitCode, pings, redCookie);
         }
-    }
-
-    private static List<FlowEntry> rulesWith(Map<String, List<FlowEntry>> flows, long cookie) {
-        return flows.values().stream().flatMap(List::stream).filter(flow -> flow.cookie() == cookie).toList();
     }
 }
