@@ -3,6 +3,8 @@ package io.weft.controller;
 import io.weft.apps.forwarding.PathForwarding;
 import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.apps.proxyarp.ProxyArp;
+import io.weft.apps.vnet.VnetApp;
+import io.weft.apps.vnet.VnetCompiler;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.controller.store.EmbeddedStore;
 import io.weft.metrics.Counters;
@@ -18,6 +20,7 @@ import io.weft.southbound.openflow.OpenFlowServer;
 import io.weft.topology.device.DeviceManager;
 import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.host.HostManager;
+import io.weft.topology.link.ConnectPoint;
 import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.TopologyManager;
@@ -25,7 +28,6 @@ import io.weft.topology.store.Store;
 import io.weft.topology.virtual.VirtualNetworkAdmin;
 import io.weft.topology.virtual.VirtualNetworkConfig;
 import io.weft.topology.virtual.VirtualNetworkManager;
-import io.weft.topology.virtual.VirtualRealizationService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -51,6 +53,8 @@ public final class Weft implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Weft.class);
     /** Packet processors run in this order: discovery takes its probes, hosts are learned, ARP answered, then forwarding. */
     static final int DISCOVERY_ORDER = 0;
+    /** Tenants' traffic is taken before default host learning and forwarding can see it. */
+    static final int VIRTUAL_NETWORKS_ORDER = 50;
     static final int HOST_LEARNING_ORDER = 100;
     static final int PROXY_ARP_ORDER = 500;
     static final int FORWARDING_ORDER = 1000;
@@ -60,7 +64,7 @@ public final class Weft implements AutoCloseable {
     static final String ADMIN_TOKEN_FILE = "admin-token";
     /** The apps that own flow rules, so the REST API can name a rule's owner from its cookie. */
     private static final List<AppId> APPS = List.of(AppId.CORE, ReactiveForwarding.APP,
-            LinkDiscovery.DISCOVERY, PathForwarding.APP);
+            LinkDiscovery.DISCOVERY, PathForwarding.APP, VnetCompiler.APP);
 
     private final WeftConfig config;
     private final Counters counters = new Counters();
@@ -76,7 +80,10 @@ public final class Weft implements AutoCloseable {
     private final Clock clock;
     private InetSocketAddress openflowAddress;
     private Store store;
-    private VirtualNetworkManager virtualNetworks;
+    /** Read by the topology's reserved-port check from the first event on, so volatile; null before start. */
+    private volatile VirtualNetworkManager virtualNetworks;
+    private ExecutorService vnetCompiles;
+    private VnetApp vnet;
     private VirtualNetworkAdmin virtualNetworkAdmin;
     private RestApi api;
     private InetSocketAddress apiAddress;
@@ -92,8 +99,9 @@ public final class Weft implements AutoCloseable {
         this.devices = new DeviceManager(dispatcher);
         this.links = new LinkManager(dispatcher, clock, config.discovery().linkTimeout(), counters);
         this.hosts = new HostManager(dispatcher, clock, config.hosts(), counters);
+        // Tenants' attachment ports are never edge ports of default forwarding; tenants come from the store at start.
         this.topology = new TopologyManager(devices, links, dispatcher, clock, config.discovery().edgeSettle(),
-                LinkWeigher.HOP_COUNT);
+                LinkWeigher.HOP_COUNT, this::isAttachment);
         // Links and hosts react to a device change before the topology snapshot is rebuilt from them.
         devices.addListener(links::onDeviceEvent);
         devices.addListener(hosts::onDeviceEvent);
@@ -102,6 +110,11 @@ public final class Weft implements AutoCloseable {
         this.openflow = new OpenFlowServer(config.openflow(), devices, dispatcher, packetIns, counters);
         this.clock = clock;
         wireForwarding();
+    }
+
+    private boolean isAttachment(ConnectPoint point) {
+        VirtualNetworkManager tenants = virtualNetworks;
+        return tenants != null && tenants.isReserved(point);
     }
 
     /** Discovery needs the signing secret, which may live in the data directory: wired at start. */
@@ -166,6 +179,14 @@ public final class Weft implements AutoCloseable {
         virtualNetworks = new VirtualNetworkManager(store, dispatcher, VirtualNetworkConfig.DEFAULTS, counters);
         virtualNetworks.start();
         virtualNetworkAdmin = new VirtualNetworkAdmin(store, virtualNetworks, VirtualNetworkConfig.DEFAULTS, counters);
+        vnetCompiles = Executors.newSingleThreadExecutor(daemon("weft-vnet"));
+        vnet = new VnetApp(virtualNetworks, topology, devices, openflow.flowRules(), vnetCompiles, counters);
+        virtualNetworks.addListener(vnet::onVirtualNetworkEvent);
+        topology.addListener(vnet::onTopologyEvent);
+        devices.addListener(vnet::onDeviceEvent);
+        openflow.packets().addProcessor(VIRTUAL_NETWORKS_ORDER,
+                vnet.packetProcessor(openflow.packets(), virtualNetworks, virtualNetworks));
+        vnet.requestCompile();
     }
 
     /** The REST API, with the configured token or else the one kept in the data directory. */
@@ -176,9 +197,7 @@ public final class Weft implements AutoCloseable {
             log.info("REST API admin token (no token configured): in {}", file.toAbsolutePath());
             return generated;
         });
-        // No virtual-network compiler reports link states yet: every virtual link shows as unknown.
-        TenantServices tenants = new TenantServices(virtualNetworks, virtualNetworkAdmin,
-                VirtualRealizationService.NONE);
+        TenantServices tenants = new TenantServices(virtualNetworks, virtualNetworkAdmin, vnet);
         api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), APPS, tenants,
                 counters);
         apiAddress = api.start();
@@ -210,6 +229,11 @@ public final class Weft implements AutoCloseable {
         return virtualNetworks;
     }
 
+    /** The virtual-network compiler's driver; null before {@link #start}. */
+    public VnetApp vnet() {
+        return vnet;
+    }
+
     /** The durable store in the data directory; null before {@link #start}. */
     public Store store() {
         return store;
@@ -232,6 +256,9 @@ public final class Weft implements AutoCloseable {
         // Before the event executor stops: the store's watch must not post into it any more.
         if (virtualNetworks != null) {
             virtualNetworks.close();
+        }
+        if (vnetCompiles != null) {
+            vnetCompiles.shutdownNow();
         }
         openflow.close();
         packetIns.shutdown(2_000);

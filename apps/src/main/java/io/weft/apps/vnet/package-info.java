@@ -22,5 +22,12 @@
  * only, within the switch for a part whose attachments are all on one switch, and through the
  * controller for any other part, since one tag cannot keep two floods apart where they share
  * a link.
+ *
+ * <p>{@link io.weft.apps.vnet.VnetApp} is the one stateful piece: it recompiles on every
+ * change of the tenants' networks, the topology or a switch connecting, and sends each
+ * device only the diff. Tenants' attachment ports are reserved
+ * ({@link io.weft.topology.path.ReservedPorts}), so default host learning, flooding and proxy
+ * ARP never act on them; its packet processor runs before those and takes every packet from
+ * such a port.
  */
 package io.weft.apps.vnet;

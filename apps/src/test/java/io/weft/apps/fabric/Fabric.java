@@ -28,6 +28,7 @@ import io.weft.topology.link.ConnectPoint;
 import io.weft.topology.link.Link;
 import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
+import io.weft.topology.path.ReservedPorts;
 import io.weft.topology.path.TopologyManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +72,7 @@ public final class Fabric implements FlowRuleService, PacketService {
     public final DeviceManager devices = new DeviceManager(dispatcher);
     public final LinkManager links = new LinkManager(dispatcher, clock, Duration.ofSeconds(10), counters);
     public final HostManager hosts = new HostManager(dispatcher, clock, HostConfig.DEFAULTS, counters);
-    public final TopologyManager topology = new TopologyManager(devices, links, dispatcher, clock,
-            Duration.ofSeconds(1), LinkWeigher.HOP_COUNT);
+    public final TopologyManager topology;
     /** Every switch's flow table, as the switch would hold it. */
     public final Map<DeviceId, List<FlowRule>> tables = new HashMap<>();
     /** Every packet-out the apps asked for, in order. */
@@ -81,6 +81,13 @@ public final class Fabric implements FlowRuleService, PacketService {
     private final List<EventListener<FlowRemovedEvent>> removedListeners = new ArrayList<>();
 
     public Fabric() {
+        this(ReservedPorts.NONE);
+    }
+
+    /** A fabric whose topology never counts {@code reserved} ports as edge ports (tenants' attachments). */
+    public Fabric(ReservedPorts reserved) {
+        topology = new TopologyManager(devices, links, dispatcher, clock, Duration.ofSeconds(1), LinkWeigher.HOP_COUNT,
+                reserved);
         devices.addListener(links::onDeviceEvent);
         devices.addListener(hosts::onDeviceEvent);
         devices.addListener(topology::onDeviceEvent);

@@ -28,7 +28,8 @@ import org.onosproject.net.DeviceId;
  * <p>A port counts as an edge port only after it has been up for {@code edgeSettle}: long
  * enough for a discovery probe sent when it came up to have come back as a link. Until then
  * nothing is learned on it and no broadcast leaves through it, so a port between two switches
- * is never mistaken for a host's port while discovery is still finding the fabric.
+ * is never mistaken for a host's port while discovery is still finding the fabric. A
+ * {@link ReservedPorts reserved} port (a tenant's attachment) is never an edge port either.
  */
 public final class TopologyManager implements TopologyService {
     private final DeviceService devices;
@@ -36,11 +37,19 @@ public final class TopologyManager implements TopologyService {
     private final EventDispatcher dispatcher;
     private final Clock clock;
     private final Duration edgeSettle;
+    private final ReservedPorts reserved;
     private final Map<ConnectPoint, Instant> upSince = new ConcurrentHashMap<>();
     private volatile Topology current;
 
     public TopologyManager(DeviceService devices, LinkService links, EventDispatcher dispatcher, Clock clock,
                            Duration edgeSettle, LinkWeigher weigher) {
+        this(devices, links, dispatcher, clock, edgeSettle, weigher, ReservedPorts.NONE);
+    }
+
+    /** @param reserved ports that are never edge ports, whatever their state (tenants' attachments) */
+    public TopologyManager(DeviceService devices, LinkService links, EventDispatcher dispatcher, Clock clock,
+                           Duration edgeSettle, LinkWeigher weigher, ReservedPorts reserved) {
+        this.reserved = reserved;
         this.devices = devices;
         this.links = links;
         this.dispatcher = dispatcher;
@@ -58,7 +67,7 @@ public final class TopologyManager implements TopologyService {
     public boolean isEdge(ConnectPoint point) {
         Instant since = upSince.get(point);
         return since != null && !since.plus(edgeSettle).isAfter(clock.instant())
-                && !links.isInfrastructure(point)
+                && !links.isInfrastructure(point) && !reserved.isReserved(point)
                 && devices.device(point.device()).filter(Device::available)
                         .flatMap(d -> d.port(point.port())).filter(Port::up).isPresent();
     }

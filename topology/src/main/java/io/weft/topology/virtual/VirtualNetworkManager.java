@@ -3,6 +3,8 @@ package io.weft.topology.virtual;
 import io.weft.metrics.Counters;
 import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.event.EventListener;
+import io.weft.topology.link.ConnectPoint;
+import io.weft.topology.path.ReservedPorts;
 import io.weft.topology.store.Entry;
 import io.weft.topology.store.Snapshot;
 import io.weft.topology.store.Store;
@@ -34,12 +36,14 @@ import org.slf4j.LoggerFactory;
  * <p>Reads are lock-free over an immutable view replaced on each change. Learned hosts are
  * kept here too, in memory only (see {@link VirtualHostProviderService}).
  */
-public final class VirtualNetworkManager implements VirtualNetworkService, VirtualHostProviderService, AutoCloseable {
+public final class VirtualNetworkManager
+        implements VirtualNetworkService, VirtualHostProviderService, ReservedPorts, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VirtualNetworkManager.class);
 
     /** Every tenant, and its tokens' hashes for authentication; replaced whole, never changed. */
-    private record View(SortedMap<TenantId, TenantState> tenants, Map<String, TenantId> tokens) {
-        static final View EMPTY = new View(Collections.emptySortedMap(), Map.of());
+    private record View(SortedMap<TenantId, TenantState> tenants, Map<String, TenantId> tokens,
+                        Set<ConnectPoint> attached) {
+        static final View EMPTY = new View(Collections.emptySortedMap(), Map.of(), Set.of());
     }
 
     private final Store store;
@@ -153,7 +157,9 @@ public final class VirtualNetworkManager implements VirtualNetworkService, Virtu
             tenants.put(id, t);
             t.tokenHashes().forEach(hash -> tokens.put(hash, id));
         }, () -> tenants.remove(id));
-        view = new View(Collections.unmodifiableSortedMap(tenants), Map.copyOf(tokens));
+        Set<ConnectPoint> attached = new HashSet<>();
+        tenants.values().forEach(t -> t.attachments().values().forEach(a -> attached.add(a.point())));
+        view = new View(Collections.unmodifiableSortedMap(tenants), Map.copyOf(tokens), Set.copyOf(attached));
         pruneLearned(id).forEach(dispatcher::post);
         TenantDiff.between(before, state).forEach(dispatcher::post);
     }
@@ -195,6 +201,15 @@ public final class VirtualNetworkManager implements VirtualNetworkService, Virtu
         if (watch != null) {
             watch.close();
         }
+    }
+
+    /**
+     * True for a port any tenant has an attachment on, whole or on a VLAN: tenants' traffic is the
+     * virtual networks' alone, and default forwarding must not learn hosts there or flood to them.
+     */
+    @Override
+    public boolean isReserved(ConnectPoint point) {
+        return view.attached().contains(point);
     }
 
     @Override
