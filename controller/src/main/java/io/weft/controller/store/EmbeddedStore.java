@@ -1,16 +1,10 @@
 package io.weft.controller.store;
 
 import io.weft.metrics.Counters;
-import io.weft.topology.store.Entry;
-import io.weft.topology.store.Snapshot;
-import io.weft.topology.store.Store;
-import io.weft.topology.store.Txn;
-import io.weft.topology.store.TxnResult;
 import io.weft.topology.store.Watch;
-import io.weft.topology.store.WatchListener;
+import io.weft.topology.store.local.ForwardingStore;
 import io.weft.topology.store.local.LocalStore;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,16 +21,15 @@ import java.util.concurrent.Executors;
  *   <li>Watch listeners run on one delivery thread of the store's own.</li>
  * </ul>
  */
-public final class EmbeddedStore implements Store {
+public final class EmbeddedStore extends ForwardingStore {
     public static final String FILE_NAME = "store.mv";
     /** Changes kept for watches: ample for listeners that keep up, bounded for those that do not. */
     public static final int DEFAULT_HISTORY = 10_000;
 
-    private final LocalStore store;
     private final ExecutorService delivery;
 
     private EmbeddedStore(LocalStore store, ExecutorService delivery) {
-        this.store = store;
+        super(store);
         this.delivery = delivery;
     }
 
@@ -52,33 +45,8 @@ public final class EmbeddedStore implements Store {
     }
 
     @Override
-    public Optional<Entry> get(String key) {
-        return store.get(key);
-    }
-
-    @Override
-    public Snapshot snapshot(String prefix) {
-        return store.snapshot(prefix);
-    }
-
-    @Override
-    public long revision() {
-        return store.revision();
-    }
-
-    @Override
-    public TxnResult commit(Txn txn) {
-        return store.commit(txn);
-    }
-
-    @Override
-    public Watch watch(String prefix, long fromRevision, WatchListener listener) {
-        return store.watch(prefix, fromRevision, listener);
-    }
-
-    @Override
     public void close() {
-        store.close();
+        super.close();
         delivery.shutdown();
     }
 }

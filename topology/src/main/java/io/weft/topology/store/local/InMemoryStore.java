@@ -2,12 +2,7 @@ package io.weft.topology.store.local;
 
 import io.weft.metrics.Counters;
 import io.weft.topology.store.Entry;
-import io.weft.topology.store.Snapshot;
 import io.weft.topology.store.Store;
-import io.weft.topology.store.Txn;
-import io.weft.topology.store.TxnResult;
-import io.weft.topology.store.Watch;
-import io.weft.topology.store.WatchListener;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +19,8 @@ import java.util.concurrent.Executor;
  * transaction is applied and before {@link #commit} returns, so a test sees a change's events
  * as soon as the change is made.
  */
-public final class InMemoryStore implements Store {
+public final class InMemoryStore extends ForwardingStore {
     public static final int DEFAULT_HISTORY = 10_000;
-
-    private final LocalStore store;
 
     public InMemoryStore() {
         this(DEFAULT_HISTORY, new Counters());
@@ -38,37 +31,7 @@ public final class InMemoryStore implements Store {
     }
 
     public InMemoryStore(int historySize, Executor watchExecutor, Counters counters) {
-        this.store = new LocalStore(new Memory(), historySize, watchExecutor, counters);
-    }
-
-    @Override
-    public Optional<Entry> get(String key) {
-        return store.get(key);
-    }
-
-    @Override
-    public Snapshot snapshot(String prefix) {
-        return store.snapshot(prefix);
-    }
-
-    @Override
-    public long revision() {
-        return store.revision();
-    }
-
-    @Override
-    public TxnResult commit(Txn txn) {
-        return store.commit(txn);
-    }
-
-    @Override
-    public Watch watch(String prefix, long fromRevision, WatchListener listener) {
-        return store.watch(prefix, fromRevision, listener);
-    }
-
-    @Override
-    public void close() {
-        store.close();
+        super(new LocalStore(new Memory(), historySize, watchExecutor, counters));
     }
 
     /** Entries in key order; {@link LocalStore}'s lock is all the synchronization it needs. */
