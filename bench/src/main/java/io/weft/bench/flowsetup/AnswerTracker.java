@@ -20,6 +20,7 @@ final class AnswerTracker {
     private final long[] slots;
     private final int mask;
     private final long origin;
+    private final long first;
     private long head;
     private long tail;
     private int outstanding;
@@ -27,12 +28,20 @@ final class AnswerTracker {
 
     /** {@code capacity}: the most packet-ins between the oldest unsettled one and the newest; a power of two. */
     AnswerTracker(int capacity, long originNanos) {
+        this(capacity, originNanos, 0);
+    }
+
+    /** Starts numbering at {@code firstSequence}: lets a test see the wire values wrap without 2^31 packets. */
+    AnswerTracker(int capacity, long originNanos, long firstSequence) {
         if (capacity < 2 || Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two of at least 2, was " + capacity);
         }
         this.slots = new long[capacity];
         this.mask = capacity - 1;
         this.origin = originNanos;
+        this.first = firstSequence;
+        this.head = firstSequence;
+        this.tail = firstSequence;
     }
 
     /** True if one more packet-in may be sent with at most {@code window} in flight. */
@@ -66,7 +75,7 @@ final class AnswerTracker {
         if (sequence < 0 || sequence >= head) {
             return Outcome.UNKNOWN;
         }
-        if (sequence < head - slots.length) {
+        if (sequence < head - slots.length || sequence < first) {
             return Outcome.LATE;
         }
         int slot = (int) (sequence & mask);

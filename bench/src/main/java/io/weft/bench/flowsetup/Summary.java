@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Order statistics of a run: min / median / max of per-round rates, and latency percentiles. */
-record Summary(double min, double median, double max, double mean) {
+public record Summary(double min, double median, double max, double mean) {
 
     static Summary of(List<Double> values) {
         if (values.isEmpty()) {
@@ -27,7 +27,8 @@ record Summary(double min, double median, double max, double mean) {
         if (!(p > 0 && p <= 100)) {
             throw new IllegalArgumentException("percentile must be within (0, 100], was " + p);
         }
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        // The tolerance keeps 99.9% of 1000 at rank 999, not 1000 through rounding.
+        int rank = (int) Math.ceil(p / 100 * sorted.length - 1e-9);
         return sorted[Math.max(0, rank - 1)];
     }
 }

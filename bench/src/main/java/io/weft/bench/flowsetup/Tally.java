@@ -18,7 +18,7 @@ package io.weft.bench.flowsetup;
  * @param otherPacketOuts       ... of which carrying no packet of ours (the controller's own, e.g. LLDP)
  * @param barriers              barrier requests received (and answered)
  */
-record Tally(long sent, long answered, long byFlowMod, long byPacketOut, long byPacketOutData, long duplicates,
+public record Tally(long sent, long answered, long byFlowMod, long byPacketOut, long byPacketOutData, long duplicates,
              long late, long unknown, long expired, long flowMods, long flowModsWithoutBuffer, long packetOuts,
              long otherPacketOuts, long barriers) {
     static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -31,7 +31,7 @@ record Tally(long sent, long answered, long byFlowMod, long byPacketOut, long by
     }
 
     /** Flow mods, packet-outs and barriers the controller sent per answered packet-in. */
-    double messagesPerAnswer() {
+    public double messagesPerAnswer() {
         return answered == 0 ? 0 : (double) (flowMods + packetOuts + barriers) / answered;
     }
 }

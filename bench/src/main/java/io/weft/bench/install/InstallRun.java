@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.weft.bench.flowsetup.Progress;
 import io.weft.bench.ofswitch.SwitchFleet;
+import io.weft.bench.process.InProcessSouthbound;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRuleService;
@@ -42,7 +43,7 @@ final class InstallRun {
     InstallResult measureWeft() throws InterruptedException {
         List<CountingSwitch> switches = new CopyOnWriteArrayList<>();
         List<InstallResult.Batch> batches = new ArrayList<>();
-        try (InProcessController weft = new InProcessController()) {
+        try (InProcessSouthbound weft = new InProcessSouthbound()) {
             InetSocketAddress address = weft.start();
             try (SwitchFleet fleet = connect(address, switches)) {
                 await("every switch connected to Weft", () -> weft.activeDevices().size() == settings.switches());

@@ -1,5 +1,7 @@
-package io.weft.bench.install;
+package io.weft.bench.process;
 
+import io.weft.apps.forwarding.ForwardingConfig;
+import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.FlowRuleService;
@@ -17,11 +19,12 @@ import java.util.concurrent.ThreadFactory;
 
 /**
  * Weft's southbound in this process, wired as the controller wires it (devices, events, the
- * OpenFlow server and its flow-rule service), listening on a free loopback port. No apps:
- * nothing but the bench installs rules. The barrier timeout is raised so that a batch of a
- * million rules is measured, not timed out; the other bounds are the controller's defaults.
+ * OpenFlow server and its flow-rule and packet services), listening on a free loopback port.
+ * No apps unless asked for: the install mode alone programs the switches. The barrier
+ * timeout is raised so that a batch of a million rules is measured, not timed out; the other
+ * bounds are the controller's defaults.
  */
-final class InProcessController implements AutoCloseable {
+public final class InProcessSouthbound implements AutoCloseable {
     static final Duration BARRIER_TIMEOUT = Duration.ofMinutes(5);
 
     private final Counters counters = new Counters();
@@ -32,7 +35,7 @@ final class InProcessController implements AutoCloseable {
     private final DeviceManager devices;
     private final OpenFlowServer server;
 
-    InProcessController() {
+    public InProcessSouthbound() {
         EventDispatcher dispatcher = new EventDispatcher(events, counters);
         this.devices = new DeviceManager(dispatcher);
         OpenFlowConfig defaults = OpenFlowConfig.DEFAULTS;
@@ -42,21 +45,30 @@ final class InProcessController implements AutoCloseable {
         this.server = new OpenFlowServer(config, devices, dispatcher, packets, counters);
     }
 
-    InetSocketAddress start() throws InterruptedException {
+    public InetSocketAddress start() throws InterruptedException {
         return server.start();
     }
 
-    FlowRuleService flowRules() {
+    public FlowRuleService flowRules() {
         return server.flowRules();
     }
 
     /** Devices that finished the handshake and are connected. */
-    List<Device> activeDevices() {
+    public List<Device> activeDevices() {
         return devices.devices().stream().filter(Device::available).toList();
     }
 
-    Counters counters() {
+    public Counters counters() {
         return counters;
+    }
+
+    /** Adds Weft's MAC-learning forwarding app, as {@code serve --forwarding learning} runs it. */
+    public InProcessSouthbound withLearningSwitch() {
+        ReactiveForwarding learning = new ReactiveForwarding(ForwardingConfig.DEFAULTS, server.flowRules(),
+                server.packets(), counters);
+        server.packets().addProcessor(0, learning);
+        devices.addListener(learning::onDeviceEvent);
+        return this;
     }
 
     @Override

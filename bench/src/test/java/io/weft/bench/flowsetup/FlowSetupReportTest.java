@@ -1,0 +1,46 @@
+package io.weft.bench.flowsetup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weft.bench.Machine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+
+class FlowSetupReportTest {
+    private static final Machine MACHINE = new Machine(2, 4096, "cpu \"x\"", "jdk", "os");
+    private static final FlowSetupSettings SETTINGS = new FlowSetupSettings(OFVersion.OF_10, 16, 100_000, 4, true, 1,
+            true, 3, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofSeconds(30), 1);
+
+    private static FlowSetupResult result(String label, double... rates) {
+        List<Double> list = java.util.Arrays.stream(rates).boxed().toList();
+        return new FlowSetupResult(label, list, Summary.of(list),
+                Optional.of(new FlowSetupResult.Latency(10, 100_000, 200_000, 300_000, 400_000)),
+                new Tally(10, 10, 10, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0), 16, 16);
+    }
+
+    @Test
+    void theJsonLineHasTheModeBothControllersAndTheRatioAtTheTop() {
+        String json = FlowSetupReport.json(SETTINGS, MACHINE, "weft",
+                List.of(result("weft", 3, 1, 2), result("reference", 1, 1, 1)), Optional.of(2.0));
+        assertThat(json).startsWith("{\"mode\":\"flow-setup\",\"weft\":{\"median\":2,\"min\":1,\"max\":3,");
+        assertThat(json).contains("},\"reference\":{\"median\":1,");
+        assertThat(json).endsWith(",\"ratio\":2}");
+        assertThat(json).contains("\"latency_us\":{\"p50\":100,\"p99\":200,\"p999\":300,\"max\":400,\"samples\":10}");
+        assertThat(json).contains("\"cpu\":\"cpu \\\"x\\\"\"");
+        assertThat(json).doesNotContain("\n");
+    }
+
+    @Test
+    void theHumanSummarySaysWhatWasMeasuredAndTheRatio() {
+        String text = FlowSetupReport.human(SETTINGS, MACHINE, List.of(result("weft", 3, 1, 2),
+                result("reference", 1, 1, 1)), Optional.of(2.0));
+        assertThat(text).contains("flow-setup (latency), OpenFlow 1.0: 16 switches x 100,000 hosts");
+        assertThat(text).contains("weft:      median 2 packet-ins answered/s (min 1, max 3) over 3 rounds");
+        assertThat(text).contains("latency p50 100 us, p99 200 us, p99.9 300 us");
+        assertThat(text).contains("ratio weft / reference, median packet-ins answered per second: 2.00");
+        assertThat(text).contains("latency p50 weft / reference: 1.00");
+    }
+}
