@@ -2,6 +2,7 @@ package io.weft.bench.flowsetup;
 
 import io.weft.bench.BenchOptions;
 import io.weft.bench.Machine;
+import io.weft.bench.process.IdealController;
 import io.weft.bench.process.ManagedProcess;
 import io.weft.bench.process.OvsTestController;
 import io.weft.bench.process.Ports;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +98,10 @@ public final class FlowSetupCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "also start ovs-testcontroller and measure it in the same run")
     boolean compare;
 
+    @Option(names = "--ideal", description = "also measure an ideal controller in this process that answers each"
+            + " packet-in at once with one pre-encoded flow mod: the most this machine and the bench can measure")
+    boolean ideal;
+
     static final int DEFAULT_WINDOW = 100;
 
     @Override
@@ -125,12 +131,17 @@ public final class FlowSetupCommand implements Callable<Integer> {
             if (compare) {
                 results.add(measureReference(run, workDir));
             }
+            if (ideal) {
+                try (IdealController controller = new IdealController(settings.version())) {
+                    results.add(run.measure("ideal", controller.start()));
+                }
+            }
         } catch (IllegalStateException e) {
             System.err.println("weft bench: " + e.getMessage());
             System.err.println("weft bench: logs kept in " + workDir);
             return 1;
         }
-        Optional<Double> ratio = results.size() == 2
+        Optional<Double> ratio = compare
                 ? Optional.of(results.get(0).median() / results.get(1).median()) : Optional.empty();
         out.println(FlowSetupReport.human(settings, machine, results, ratio));
         if (common.json()) {
@@ -145,7 +156,8 @@ public final class FlowSetupCommand implements Callable<Integer> {
         common.progress().report("weft: starting " + common.weftJar() + " on 127.0.0.1:" + port);
         try (ManagedProcess weft = WeftProcess.start(common.weftJar(), port, workDir, common.controllerJavaOptions())) {
             common.progress().report("weft: pid " + weft.pid() + ", log " + weft.log());
-            FlowSetupResult result = run.measure("weft", new InetSocketAddress("127.0.0.1", port));
+            FlowSetupResult result = run.measure("weft", new InetSocketAddress("127.0.0.1", port),
+                    OptionalLong.of(weft.pid()));
             if (!weft.isAlive()) {
                 throw new IllegalStateException("Weft exited during the run; its output:\n" + weft.logTail());
             }
@@ -158,7 +170,8 @@ public final class FlowSetupCommand implements Callable<Integer> {
         common.progress().report("reference: starting ovs-testcontroller on 127.0.0.1:" + port);
         try (ManagedProcess reference = OvsTestController.start(port, workDir)) {
             common.progress().report("reference: pid " + reference.pid() + ", log " + reference.log());
-            FlowSetupResult result = run.measure("reference", new InetSocketAddress("127.0.0.1", port));
+            FlowSetupResult result = run.measure("reference", new InetSocketAddress("127.0.0.1", port),
+                    OptionalLong.of(reference.pid()));
             if (!reference.isAlive()) {
                 throw new IllegalStateException("ovs-testcontroller exited during the run; its output:\n"
                         + reference.logTail());

@@ -51,6 +51,9 @@ final class FlowSetupReport {
                             + " connected at the end", "", t.sent(), t.answered(), t.expired(), t.late(),
                     t.duplicates(), t.unknown(), t.flowModsWithoutBuffer(), t.otherPacketOuts(), r.connected(),
                     r.switches()));
+            r.cpu().ifPresent(c -> lines.add(String.format(Locale.ROOT, "%-10s CPU while measuring, in cores:"
+                            + " machine %.2f = bench %.2f + %s %.2f + other processes %.2f", "", c.machine(),
+                    c.bench(), r.label(), c.controller(), c.others())));
             r.latency().ifPresent(l -> lines.add(String.format(Locale.ROOT,
                     "%-10s latency p50 %,.0f us, p99 %,.0f us, p99.9 %,.0f us, max %,.0f us (%,d samples)", "",
                     micros(l.p50()), micros(l.p99()), micros(l.p999()), micros(l.max()), l.samples())));
@@ -58,7 +61,7 @@ final class FlowSetupReport {
         ratio.ifPresent(x -> lines.add(String.format(Locale.ROOT,
                 "ratio %s / %s, median packet-ins answered per second: %.2f", results.get(0).label(),
                 results.get(1).label(), x)));
-        if (results.size() == 2 && results.get(0).latency().isPresent() && results.get(1).latency().isPresent()) {
+        if (ratio.isPresent() && results.get(0).latency().isPresent() && results.get(1).latency().isPresent()) {
             lines.add(String.format(Locale.ROOT, "latency p50 %s / %s: %.2f (below 1: %s answers faster)",
                     results.get(0).label(), results.get(1).label(),
                     (double) results.get(0).latency().get().p50() / results.get(1).latency().get().p50(),
@@ -76,8 +79,8 @@ final class FlowSetupReport {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("mode", "flow-setup");
         root.put(firstKey, side(settings, machine, results.get(0)));
-        if (results.size() > 1) {
-            root.put("reference", side(settings, machine, results.get(1)));
+        for (FlowSetupResult other : results.subList(1, results.size())) {
+            root.put(other.label(), side(settings, machine, other));
         }
         ratio.ifPresent(r -> root.put("ratio", r));
         return Json.write(root);
@@ -118,6 +121,14 @@ final class FlowSetupReport {
         m.put("duplicates", t.duplicates());
         m.put("unknown", t.unknown());
         m.put("switches_connected", r.connected());
+        r.cpu().ifPresent(c -> {
+            Map<String, Object> cpu = new LinkedHashMap<>();
+            cpu.put("machine", c.machine());
+            cpu.put("bench", c.bench());
+            cpu.put("controller", c.controller());
+            cpu.put("others", c.others());
+            m.put("cpu_cores", cpu);
+        });
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("of", s.version() == OFVersion.OF_10 ? "1.0" : "1.3");
         settings.put("latency_mode", s.latencyMode());

@@ -1,5 +1,6 @@
 package io.weft.bench.flowsetup;
 
+import io.weft.bench.CpuMeter;
 import io.weft.bench.ofswitch.SwitchFleet;
 import io.weft.metrics.Counters;
 import java.net.InetSocketAddress;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +34,13 @@ public final class FlowSetupRun {
     }
 
     public FlowSetupResult measure(String label, InetSocketAddress controller) throws InterruptedException {
+        return measure(label, controller, OptionalLong.empty());
+    }
+
+    /** {@code controllerPid}: the controller's process, whose CPU time is reported apart. */
+    public FlowSetupResult measure(String label, InetSocketAddress controller, OptionalLong controllerPid)
+            throws InterruptedException {
+        CpuMeter cpu = new CpuMeter(controllerPid);
         List<FlowSetupSwitch> switches = new CopyOnWriteArrayList<>();
         progress.report(label + ": connecting " + settings.switches() + " switches to " + controller.getHostString()
                 + ":" + controller.getPort());
@@ -51,11 +60,13 @@ public final class FlowSetupRun {
             }
             onEachLoop(switches, sw -> sw.resetTally(settings.latencyMode()));
             List<Double> rates = new ArrayList<>();
+            CpuMeter.Snapshot cpuStart = cpu.snapshot();
             for (int r = 1; r <= settings.rounds(); r++) {
                 double rate = round(switches, roundNanos);
                 rates.add(rate);
                 progress.report(String.format("%s: round %d/%d: %,.0f answered/s", label, r, settings.rounds(), rate));
             }
+            CpuMeter.Share cpuShare = cpu.between(cpuStart, cpu.snapshot());
             onEachLoop(switches, FlowSetupSwitch::stop);
             Tally tally = Tally.ZERO;
             List<long[]> samples = new ArrayList<>();
@@ -71,7 +82,8 @@ public final class FlowSetupRun {
                 }
             }
             return new FlowSetupResult(label, List.copyOf(rates), Summary.of(rates), latency, tally,
-                    settings.switches(), fleet.connected());
+                    settings.switches(), fleet.connected(),
+                    CpuMeter.available() ? Optional.of(cpuShare) : Optional.empty());
         }
     }
 

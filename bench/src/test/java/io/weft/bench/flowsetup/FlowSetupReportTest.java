@@ -2,6 +2,7 @@ package io.weft.bench.flowsetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.bench.CpuMeter;
 import io.weft.bench.Machine;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,8 @@ class FlowSetupReportTest {
         List<Double> list = java.util.Arrays.stream(rates).boxed().toList();
         return new FlowSetupResult(label, list, Summary.of(list),
                 Optional.of(new FlowSetupResult.Latency(10, 100_000, 200_000, 300_000, 400_000)),
-                new Tally(10, 10, 10, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0), 16, 16);
+                new Tally(10, 10, 10, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0), 16, 16,
+                Optional.of(new CpuMeter.Share(1.9, 0.5, 1.25, 0.15)));
     }
 
     @Test
@@ -31,6 +33,7 @@ class FlowSetupReportTest {
         assertThat(json).contains("\"latency_us\":{\"p50\":100,\"p99\":200,\"p999\":300,\"max\":400,\"samples\":10}");
         assertThat(json).contains("\"cpu\":\"cpu \\\"x\\\"\"");
         assertThat(json).doesNotContain("\n");
+        assertThat(json).contains("\"cpu_cores\":{\"machine\":1.9,\"bench\":0.5,\"controller\":1.25,\"others\":0.15}");
     }
 
     @Test
@@ -42,5 +45,7 @@ class FlowSetupReportTest {
         assertThat(text).contains("latency p50 100 us, p99 200 us, p99.9 300 us");
         assertThat(text).contains("ratio weft / reference, median packet-ins answered per second: 2.00");
         assertThat(text).contains("latency p50 weft / reference: 1.00");
+        assertThat(text).contains("CPU while measuring, in cores: machine 1.90 = bench 0.50 + weft 1.25 + other"
+                + " processes 0.15");
     }
 }

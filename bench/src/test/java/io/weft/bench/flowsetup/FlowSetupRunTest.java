@@ -2,6 +2,7 @@ package io.weft.bench.flowsetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.bench.process.IdealController;
 import io.weft.bench.process.InProcessSouthbound;
 import io.weft.metrics.Counters;
 import java.time.Duration;
@@ -67,5 +68,20 @@ class FlowSetupRunTest {
         assertThat(latency.p50()).isPositive().isLessThanOrEqualTo(latency.p99());
         assertThat(latency.p99()).isLessThanOrEqualTo(latency.p999());
         assertThat(latency.p999()).isLessThanOrEqualTo(latency.max());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_10", "OF_13"})
+    void theIdealControllerAnswersEveryPacketInWithOneFlowModCarryingItsBufferId(OFVersion version) throws Exception {
+        FlowSetupResult result;
+        try (IdealController ideal = new IdealController(version)) {
+            result = new FlowSetupRun(settings(version, false, true), Progress.NONE, new Counters())
+                    .measure("ideal", ideal.start());
+        }
+        Tally t = result.tally();
+        assertThat(t.answered()).isPositive();
+        assertThat(t.byFlowMod()).isEqualTo(t.answered());
+        assertThat(t.messagesPerAnswer()).isEqualTo(1.0);
+        assertThat(result.cpu()).isPresent();
     }
 }
