@@ -52,8 +52,10 @@ final class FlowSetupReport {
                     t.duplicates(), t.unknown(), t.flowModsWithoutBuffer(), t.otherPacketOuts(), r.connected(),
                     r.switches()));
             r.cpu().ifPresent(c -> lines.add(String.format(Locale.ROOT, "%-10s CPU while measuring, in cores:"
-                            + " machine %.2f = bench %.2f + %s %.2f + other processes %.2f", "", c.machine(),
-                    c.bench(), r.label(), c.controller(), c.others())));
+                            + " machine %.2f = bench %.2f + %s %.2f + other processes %.2f%s", "", c.machine(),
+                    c.bench(), r.label(), c.controller(), c.others(),
+                    perCpuSecond(settings, r).map(e -> String.format(Locale.ROOT,
+                            "; %,.0f packet-ins answered per %s CPU-second", e, r.label())).orElse(""))));
             r.latency().ifPresent(l -> lines.add(String.format(Locale.ROOT,
                     "%-10s latency p50 %,.0f us, p99 %,.0f us, p99.9 %,.0f us, max %,.0f us (%,d samples)", "",
                     micros(l.p50()), micros(l.p99()), micros(l.p999()), micros(l.max()), l.samples())));
@@ -129,6 +131,7 @@ final class FlowSetupReport {
             cpu.put("others", c.others());
             m.put("cpu_cores", cpu);
         });
+        perCpuSecond(s, r).ifPresent(e -> m.put("answered_per_controller_cpu_second", e));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("of", s.version() == OFVersion.OF_10 ? "1.0" : "1.3");
         settings.put("latency_mode", s.latencyMode());
@@ -144,6 +147,15 @@ final class FlowSetupReport {
         m.put("settings", settings);
         m.put("machine", machine.toJson());
         return m;
+    }
+
+    /**
+     * Answers per second of the controller's own CPU time: on a shared machine, where the
+     * controller got a varying share of the cores, this moves less than the rate does.
+     */
+    static Optional<Double> perCpuSecond(FlowSetupSettings s, FlowSetupResult r) {
+        return r.cpu().filter(c -> c.controller() > 0).map(c -> r.tally().answered()
+                / (c.controller() * s.rounds() * s.roundLength().toMillis() / 1000.0));
     }
 
     private static String percent(long part, long whole) {

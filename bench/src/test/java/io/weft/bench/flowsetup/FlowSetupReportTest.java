@@ -46,6 +46,6 @@ class FlowSetupReportTest {
         assertThat(text).contains("ratio weft / reference, median packet-ins answered per second: 2.00");
         assertThat(text).contains("latency p50 weft / reference: 1.00");
         assertThat(text).contains("CPU while measuring, in cores: machine 1.90 = bench 0.50 + weft 1.25 + other"
-                + " processes 0.15");
+                + " processes 0.15; 3 packet-ins answered per weft CPU-second");
     }
 }
