@@ -45,6 +45,10 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", description = "installs of each batch (default: ${DEFAULT-VALUE})")
     int repeats = 3;
 
+    @Option(names = "--warmup-rules", paramLabel = "N",
+            description = "rules installed once by each installer before measuring, not counted (default: ${DEFAULT-VALUE})")
+    int warmupRules = 100_000;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "event-loop threads of the emulated switches (default: ${DEFAULT-VALUE})")
     int threads = 1;
@@ -53,7 +57,7 @@ public final class InstallCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InstallSettings settings;
         try {
-            settings = new InstallSettings(common.version(), switches, 4, batches, perApply, repeats,
+            settings = new InstallSettings(common.version(), switches, 4, batches, perApply, repeats, warmupRules,
                     Duration.ofMillis(5), threads, Duration.ofMinutes(10));
         } catch (IllegalArgumentException e) {
             System.err.println("weft bench: " + e.getMessage());

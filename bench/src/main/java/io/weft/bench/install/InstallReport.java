@@ -16,12 +16,13 @@ final class InstallReport {
 
     static String human(InstallSettings s, Machine machine, InstallResult weft, InstallResult reference) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "install, OpenFlow %s: %d switches, rules %s, %s, %d repeat%s per batch;"
-                        + " rules/s = batch size / time from the first rule handed over to the last barrier confirmed",
+        lines.add(String.format(Locale.ROOT, "install, OpenFlow %s: %d switches, rules %s, %s, %d repeat%s per batch"
+                        + " after %,d warm-up rules; rules/s = batch size / time from the first rule handed over to the"
+                        + " last barrier confirmed",
                 s.version() == OFVersion.OF_10 ? "1.0" : "1.3", s.switches(), s.batches(),
                 s.perApply() == 0 ? "each switch's share in one apply (one barrier per switch)"
                         : s.perApply() + " rules per apply (one barrier each)",
-                s.repeats(), s.repeats() == 1 ? "" : "s"));
+                s.repeats(), s.repeats() == 1 ? "" : "s", s.warmupRules()));
         lines.add("machine: " + machine.describe());
         lines.add(String.format(Locale.ROOT, "%12s  %28s  %28s  %8s", "rules", "weft (FlowRuleService.apply)",
                 "reference (raw Netty writer)", "ratio"));
@@ -72,6 +73,7 @@ final class InstallReport {
         settings.put("switches", s.switches());
         settings.put("rules_per_apply", s.perApply());
         settings.put("repeats", s.repeats());
+        settings.put("warmup_rules", s.warmupRules());
         m.put("settings", settings);
         m.put("machine", machine.toJson());
         return m;

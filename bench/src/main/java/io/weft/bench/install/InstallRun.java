@@ -48,39 +48,49 @@ final class InstallRun {
             try (SwitchFleet fleet = connect(address, switches)) {
                 await("every switch connected to Weft", () -> weft.activeDevices().size() == settings.switches());
                 FlowRuleService flowRules = weft.flowRules();
+                if (settings.warmupRules() > 0) {
+                    installThroughWeft(flowRules, fleet, switches, settings.warmupRules(), 1, "warm-up");
+                }
                 for (int batch : settings.batches()) {
-                    List<DeviceId> devices = new ArrayList<>();
-                    List<List<List<FlowOperation>>> applies = new ArrayList<>();
-                    for (int i = 0; i < settings.switches(); i++) {
-                        DeviceId device = DeviceIds.fromDatapathId(fleet.switches().get(i).profile().datapathId());
-                        int share = settings.share(batch, i);
-                        devices.add(device);
-                        applies.add(RuleSet.operations(device, fleet.switches().get(i).profile().index(), share,
-                                settings.perApply() == 0 ? share : settings.perApply(), settings.ports()));
-                    }
-                    List<Double> rates = new ArrayList<>();
-                    for (int r = 1; r <= settings.repeats(); r++) {
-                        long before = received(switches);
-                        long start = System.nanoTime();
-                        List<CompletableFuture<Void>> confirmed = new ArrayList<>();
-                        for (int i = 0; i < devices.size(); i++) {
-                            for (List<FlowOperation> apply : applies.get(i)) {
-                                confirmed.add(flowRules.apply(devices.get(i), apply));
-                            }
-                        }
-                        join(CompletableFuture.allOf(confirmed.toArray(CompletableFuture[]::new)), "Weft", batch);
-                        double rate = rate(batch, start);
-                        check("Weft", batch, received(switches) - before);
-                        rates.add(rate);
-                        progress.report(String.format(Locale.ROOT, "weft: %,d rules, repeat %d/%d: %,.0f rules/s",
-                                batch, r, settings.repeats(), rate));
-                    }
-                    batches.add(new InstallResult.Batch(batch, List.copyOf(rates)));
+                    batches.add(new InstallResult.Batch(batch,
+                            installThroughWeft(flowRules, fleet, switches, batch, settings.repeats(), "weft")));
                 }
             }
             weft.counters().snapshot().forEach((name, value) -> counters.add("weft." + name, value));
         }
         return new InstallResult("weft", List.copyOf(batches));
+    }
+
+    /** Installs {@code batch} rules {@code repeats} times through Weft; the rate of each. */
+    private List<Double> installThroughWeft(FlowRuleService flowRules, SwitchFleet fleet, List<CountingSwitch> switches,
+                                            int batch, int repeats, String label) throws InterruptedException {
+        List<DeviceId> devices = new ArrayList<>();
+        List<List<List<FlowOperation>>> applies = new ArrayList<>();
+        for (int i = 0; i < settings.switches(); i++) {
+            DeviceId device = DeviceIds.fromDatapathId(fleet.switches().get(i).profile().datapathId());
+            int share = settings.share(batch, i);
+            devices.add(device);
+            applies.add(RuleSet.operations(device, fleet.switches().get(i).profile().index(), share,
+                    settings.perApply() == 0 ? share : settings.perApply(), settings.ports()));
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int r = 1; r <= repeats; r++) {
+            long before = received(switches);
+            long start = System.nanoTime();
+            List<CompletableFuture<Void>> confirmed = new ArrayList<>();
+            for (int i = 0; i < devices.size(); i++) {
+                for (List<FlowOperation> apply : applies.get(i)) {
+                    confirmed.add(flowRules.apply(devices.get(i), apply));
+                }
+            }
+            join(CompletableFuture.allOf(confirmed.toArray(CompletableFuture[]::new)), "Weft", batch);
+            double rate = rate(batch, start);
+            check("Weft", batch, received(switches) - before);
+            rates.add(rate);
+            progress.report(String.format(Locale.ROOT, "%s: %,d rules, repeat %d/%d: %,.0f rules/s", label, batch, r,
+                    repeats, rate));
+        }
+        return List.copyOf(rates);
     }
 
     InstallResult measureRaw() throws InterruptedException {
@@ -90,36 +100,45 @@ final class InstallRun {
             InetSocketAddress address = writer.start();
             try (SwitchFleet fleet = connect(address, switches)) {
                 await("every switch connected to the raw writer", () -> writer.connections() == settings.switches());
+                if (settings.warmupRules() > 0) {
+                    installRaw(writer, fleet, switches, settings.warmupRules(), 1, "warm-up (raw)");
+                }
                 for (int batch : settings.batches()) {
-                    // Connections are in accept order, which is the switches' connect order.
-                    List<ByteBuf> encoded = new ArrayList<>();
-                    for (int i = 0; i < settings.switches(); i++) {
-                        ByteBuf buf = Unpooled.directBuffer();
-                        RuleSet.encode(buf, settings.version(), fleet.switches().get(i).profile().index(),
-                                settings.share(batch, i), settings.ports());
-                        encoded.add(buf);
-                    }
-                    List<Double> rates = new ArrayList<>();
-                    try {
-                        for (int r = 1; r <= settings.repeats(); r++) {
-                            long before = received(switches);
-                            long start = System.nanoTime();
-                            join(writer.send(encoded), "the raw writer", batch);
-                            double rate = rate(batch, start);
-                            check("the raw writer", batch, received(switches) - before);
-                            rates.add(rate);
-                            progress.report(String.format(Locale.ROOT,
-                                    "reference: %,d rules, repeat %d/%d: %,.0f rules/s", batch, r,
-                                    settings.repeats(), rate));
-                        }
-                    } finally {
-                        encoded.forEach(ByteBuf::release);
-                    }
-                    batches.add(new InstallResult.Batch(batch, List.copyOf(rates)));
+                    batches.add(new InstallResult.Batch(batch,
+                            installRaw(writer, fleet, switches, batch, settings.repeats(), "reference")));
                 }
             }
         }
         return new InstallResult("reference", List.copyOf(batches));
+    }
+
+    /** Writes {@code batch} pre-encoded rules {@code repeats} times; the rate of each. */
+    private List<Double> installRaw(RawFlowModWriter writer, SwitchFleet fleet, List<CountingSwitch> switches,
+                                    int batch, int repeats, String label) throws InterruptedException {
+        // Connections are in accept order, which is the switches' connect order.
+        List<ByteBuf> encoded = new ArrayList<>();
+        for (int i = 0; i < settings.switches(); i++) {
+            ByteBuf buf = Unpooled.directBuffer();
+            RuleSet.encode(buf, settings.version(), fleet.switches().get(i).profile().index(), settings.share(batch, i),
+                    settings.ports());
+            encoded.add(buf);
+        }
+        List<Double> rates = new ArrayList<>();
+        try {
+            for (int r = 1; r <= repeats; r++) {
+                long before = received(switches);
+                long start = System.nanoTime();
+                join(writer.send(encoded), "the raw writer", batch);
+                double rate = rate(batch, start);
+                check("the raw writer", batch, received(switches) - before);
+                rates.add(rate);
+                progress.report(String.format(Locale.ROOT, "%s: %,d rules, repeat %d/%d: %,.0f rules/s", label, batch,
+                        r, repeats, rate));
+            }
+        } finally {
+            encoded.forEach(ByteBuf::release);
+        }
+        return List.copyOf(rates);
     }
 
     private SwitchFleet connect(InetSocketAddress address, List<CountingSwitch> switches) throws InterruptedException {

@@ -32,7 +32,7 @@ class InstallRunTest {
     @ParameterizedTest
     @EnumSource(value = OFVersion.class, names = {"OF_10", "OF_13"})
     void bothInstallersDeliverEveryRuleOfEveryBatch(OFVersion version) throws Exception {
-        InstallSettings settings = new InstallSettings(version, 3, 4, List.of(30, 1_000), 100, 2, Duration.ofMillis(2),
+        InstallSettings settings = new InstallSettings(version, 3, 4, List.of(30, 1_000), 100, 2, 50, Duration.ofMillis(2),
                 1, Duration.ofSeconds(30));
         Counters counters = new Counters();
         InstallRun run = new InstallRun(settings, Progress.NONE, counters);
@@ -86,7 +86,7 @@ class InstallRunTest {
 
     @org.junit.jupiter.api.Test
     void sharesSplitABatchEvenly() {
-        InstallSettings settings = new InstallSettings(OFVersion.OF_13, 3, 4, List.of(10), 0, 1, Duration.ZERO, 1,
+        InstallSettings settings = new InstallSettings(OFVersion.OF_13, 3, 4, List.of(10), 0, 1, 0, Duration.ZERO, 1,
                 Duration.ofSeconds(1));
         assertThat(List.of(settings.share(10, 0), settings.share(10, 1), settings.share(10, 2)))
                 .containsExactly(4, 3, 3);
