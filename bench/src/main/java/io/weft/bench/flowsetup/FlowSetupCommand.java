@@ -75,10 +75,10 @@ public final class FlowSetupCommand implements Callable<Integer> {
     int rounds = 10;
 
     @Option(names = "--seconds", paramLabel = "S", description = "length of a round in seconds (default: ${DEFAULT-VALUE})")
-    double seconds = 1;
+    double seconds = 2;
 
     @Option(names = "--warmup", paramLabel = "N", description = "warm-up rounds, not counted (default: ${DEFAULT-VALUE})")
-    int warmup = 1;
+    int warmup = 2;
 
     @Option(names = "--answer-timeout-ms", paramLabel = "MS",
             description = "a packet-in unanswered this long is given up (default: ${DEFAULT-VALUE})")

@@ -43,11 +43,11 @@ public final class InstallCommand implements Callable<Integer> {
     int perApply = 0;
 
     @Option(names = "--repeats", paramLabel = "N", description = "installs of each batch (default: ${DEFAULT-VALUE})")
-    int repeats = 3;
+    int repeats = 5;
 
     @Option(names = "--warmup-rules", paramLabel = "N",
             description = "rules installed once by each installer before measuring, not counted (default: ${DEFAULT-VALUE})")
-    int warmupRules = 100_000;
+    int warmupRules = 200_000;
 
     @Option(names = "--threads", paramLabel = "T",
             description = "event-loop threads of the emulated switches (default: ${DEFAULT-VALUE})")
