@@ -98,6 +98,11 @@ public final class FlowSetupCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "also start ovs-testcontroller and measure it in the same run")
     boolean compare;
 
+    @Option(names = "--runs", paramLabel = "N",
+            description = "with --compare: measure both N times, each time fresh, Weft first on odd runs and the"
+                    + " reference first on even ones, and pool the rounds (default: ${DEFAULT-VALUE})")
+    int runs = 1;
+
     @Option(names = "--ideal", description = "also measure an ideal controller in this process that answers each"
             + " packet-in at once with one pre-encoded flow mod: the most this machine and the bench can measure")
     boolean ideal;
@@ -120,20 +125,36 @@ public final class FlowSetupCommand implements Callable<Integer> {
         Counters counters = new Counters();
         FlowSetupRun run = new FlowSetupRun(settings, common.progress(), counters);
         Path workDir = Files.createTempDirectory("weft-bench-");
-        List<FlowSetupResult> results = new ArrayList<>();
+        List<FlowSetupResult> measured = new ArrayList<>();
+        List<FlowSetupResult> references = new ArrayList<>();
+        List<Double> runRatios = new ArrayList<>();
         String firstKey = controller == null ? "weft" : "controller";
+        List<FlowSetupResult> results = new ArrayList<>();
         try {
-            if (target != null) {
-                results.add(run.measure("controller", target));
-            } else {
-                results.add(measureWeft(run, workDir));
+            for (int r = 1; r <= runs; r++) {
+                if (runs > 1) {
+                    common.progress().report("run " + r + "/" + runs);
+                }
+                boolean referenceFirst = compare && r % 2 == 0;
+                FlowSetupResult reference = referenceFirst ? measureReference(run, workDir) : null;
+                FlowSetupResult result = target != null ? run.measure("controller", target)
+                        : measureWeft(run, workDir);
+                if (compare && !referenceFirst) {
+                    reference = measureReference(run, workDir);
+                }
+                measured.add(result);
+                if (reference != null) {
+                    references.add(reference);
+                    runRatios.add(result.median() / reference.median());
+                }
             }
+            results.add(FlowSetupResult.pool(measured));
             if (compare) {
-                results.add(measureReference(run, workDir));
+                results.add(FlowSetupResult.pool(references));
             }
             if (ideal) {
-                try (IdealController controller = new IdealController(settings.version())) {
-                    results.add(run.measure("ideal", controller.start()));
+                try (IdealController idealController = new IdealController(settings.version())) {
+                    results.add(run.measure("ideal", idealController.start()));
                 }
             }
         } catch (IllegalStateException e) {
@@ -143,6 +164,9 @@ public final class FlowSetupCommand implements Callable<Integer> {
         }
         Optional<Double> ratio = compare
                 ? Optional.of(results.get(0).median() / results.get(1).median()) : Optional.empty();
+        if (runRatios.size() > 1) {
+            out.println(FlowSetupReport.runRatios(runRatios));
+        }
         out.println(FlowSetupReport.human(settings, machine, results, ratio));
         if (common.json()) {
             out.println(FlowSetupReport.json(settings, machine, firstKey, results, ratio));
@@ -189,6 +213,9 @@ public final class FlowSetupCommand implements Callable<Integer> {
         }
         if (answerTimeoutMs < 1 || connectIntervalMs < 0) {
             throw new IllegalArgumentException("--answer-timeout-ms must be positive and --connect-interval-ms not negative");
+        }
+        if (runs < 1 || runs > 1 && !compare) {
+            throw new IllegalArgumentException("--runs must be at least 1, and more than 1 only with --compare");
         }
         int w = latency ? 1 : window == null ? DEFAULT_WINDOW : window;
         return new FlowSetupSettings(common.version(), switches, hosts, ports, latency, w, !unbuffered, rounds,

@@ -31,6 +31,13 @@ final class FlowSetupReport {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
     }
 
+    /** One line: the ratio of the medians of each run alone, and their median. */
+    static String runRatios(List<Double> ratios) {
+        List<String> each = ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList();
+        return String.format(Locale.ROOT, "ratio of each run: %s (median %.2f); the pooled figures follow",
+                String.join(", ", each), Summary.of(ratios).median());
+    }
+
     /** The human summary: settings, machine, one block per controller, the ratio. */
     static String human(FlowSetupSettings settings, Machine machine, List<FlowSetupResult> results,
                         Optional<Double> ratio) {
@@ -39,8 +46,9 @@ final class FlowSetupReport {
         lines.add("machine: " + machine.describe());
         for (FlowSetupResult r : results) {
             Tally t = r.tally();
-            lines.add(String.format(Locale.ROOT, "%-10s median %,.0f packet-ins answered/s (min %,.0f, max %,.0f) over %d rounds",
-                    r.label() + ":", r.median(), r.summary().min(), r.summary().max(), r.rates().size()));
+            lines.add(String.format(Locale.ROOT, "%-10s median %,.0f packet-ins answered/s (min %,.0f, max %,.0f) over %d rounds%s",
+                    r.label() + ":", r.median(), r.summary().min(), r.summary().max(), r.rates().size(),
+                    r.runs() > 1 ? " of " + r.runs() + " runs" : ""));
             lines.add(String.format(Locale.ROOT, "%-10s answered first by: flow mod with buffer id %s, packet-out with"
                             + " buffer id %s, packet-out with the packet %s; %.2f messages (flow mods, packet-outs,"
                             + " barriers) per answer", "", percent(t.byFlowMod(), t.answered()),
@@ -97,6 +105,7 @@ final class FlowSetupReport {
         m.put("mean", r.summary().mean());
         m.put("unit", "packet-ins answered per second");
         m.put("rounds", r.rates());
+        m.put("runs", r.runs());
         m.put("controller", r.label());
         r.latency().ifPresent(l -> {
             Map<String, Object> lat = new LinkedHashMap<>();

@@ -74,16 +74,10 @@ public final class FlowSetupRun {
                 tally = tally.plus(sw.tally());
                 samples.add(sw.latencySamples());
             }
-            Optional<FlowSetupResult.Latency> latency = Optional.empty();
-            if (settings.latencyMode()) {
-                long[] all = samples.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-                if (all.length > 0) {
-                    latency = Optional.of(FlowSetupResult.Latency.of(all));
-                }
-            }
-            return new FlowSetupResult(label, List.copyOf(rates), Summary.of(rates), latency, tally,
-                    settings.switches(), fleet.connected(),
-                    CpuMeter.available() ? Optional.of(cpuShare) : Optional.empty());
+            long[] latencies = settings.latencyMode()
+                    ? samples.stream().flatMapToLong(Arrays::stream).sorted().toArray() : new long[0];
+            return new FlowSetupResult(label, rates, tally, settings.switches(), fleet.connected(),
+                    CpuMeter.available() ? Optional.of(cpuShare) : Optional.empty(), latencies, 1);
         }
     }
 

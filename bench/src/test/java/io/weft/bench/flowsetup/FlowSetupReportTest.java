@@ -16,11 +16,13 @@ class FlowSetupReportTest {
             true, 3, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofSeconds(30), 1);
 
     private static FlowSetupResult result(String label, double... rates) {
-        List<Double> list = java.util.Arrays.stream(rates).boxed().toList();
-        return new FlowSetupResult(label, list, Summary.of(list),
-                Optional.of(new FlowSetupResult.Latency(10, 100_000, 200_000, 300_000, 400_000)),
+        long[] latencies = new long[1000];
+        for (int i = 0; i < latencies.length; i++) {
+            latencies[i] = (i + 1) * 100L;
+        }
+        return new FlowSetupResult(label, java.util.Arrays.stream(rates).boxed().toList(),
                 new Tally(10, 10, 10, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0), 16, 16,
-                Optional.of(new CpuMeter.Share(1.9, 0.5, 1.25, 0.15)));
+                Optional.of(new CpuMeter.Share(1.9, 0.5, 1.25, 0.15)), latencies, 1);
     }
 
     @Test
@@ -30,10 +32,22 @@ class FlowSetupReportTest {
         assertThat(json).startsWith("{\"mode\":\"flow-setup\",\"weft\":{\"median\":2,\"min\":1,\"max\":3,");
         assertThat(json).contains("},\"reference\":{\"median\":1,");
         assertThat(json).endsWith(",\"ratio\":2}");
-        assertThat(json).contains("\"latency_us\":{\"p50\":100,\"p99\":200,\"p999\":300,\"max\":400,\"samples\":10}");
+        assertThat(json).contains("\"latency_us\":{\"p50\":50,\"p99\":99,\"p999\":99.9,\"max\":100,\"samples\":1000}");
         assertThat(json).contains("\"cpu\":\"cpu \\\"x\\\"\"");
         assertThat(json).doesNotContain("\n");
         assertThat(json).contains("\"cpu_cores\":{\"machine\":1.9,\"bench\":0.5,\"controller\":1.25,\"others\":0.15}");
+    }
+
+    @Test
+    void poolingRunsJoinsTheirRoundsTalliesAndLatencies() {
+        FlowSetupResult pooled = FlowSetupResult.pool(List.of(result("weft", 1, 2), result("weft", 3)));
+        assertThat(pooled.rates()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(pooled.runs()).isEqualTo(2);
+        assertThat(pooled.tally().answered()).isEqualTo(20);
+        assertThat(pooled.latency().orElseThrow().samples()).isEqualTo(2000);
+        assertThat(pooled.cpu().orElseThrow().controller()).isEqualTo(1.25);
+        assertThat(FlowSetupReport.runRatios(List.of(1.5, 0.5, 1.0)))
+                .isEqualTo("ratio of each run: 1.50, 0.50, 1.00 (median 1.00); the pooled figures follow");
     }
 
     @Test
@@ -42,7 +56,7 @@ class FlowSetupReportTest {
                 result("reference", 1, 1, 1)), Optional.of(2.0));
         assertThat(text).contains("flow-setup (latency), OpenFlow 1.0: 16 switches x 100,000 hosts");
         assertThat(text).contains("weft:      median 2 packet-ins answered/s (min 1, max 3) over 3 rounds");
-        assertThat(text).contains("latency p50 100 us, p99 200 us, p99.9 300 us");
+        assertThat(text).contains("latency p50 50 us, p99 99 us, p99.9 100 us, max 100 us (1,000 samples)");
         assertThat(text).contains("ratio weft / reference, median packet-ins answered per second: 2.00");
         assertThat(text).contains("latency p50 weft / reference: 1.00");
         assertThat(text).contains("CPU while measuring, in cores: machine 1.90 = bench 0.50 + weft 1.25 + other"
