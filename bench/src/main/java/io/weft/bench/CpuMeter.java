@@ -13,16 +13,18 @@ import java.util.OptionalLong;
 public final class CpuMeter {
     private static final Path STAT = Path.of("/proc/stat");
 
-    /** CPU time in clock ticks at one instant. */
-    public record Snapshot(long nanoTime, long machineBusy, long bench, long controller) {
+    /** CPU time in clock ticks at one instant; {@code interrupts}: hard and soft interrupt time, all CPUs. */
+    public record Snapshot(long nanoTime, long machineBusy, long interrupts, long bench, long controller) {
     }
 
     /**
      * Cores' worth of CPU used between two snapshots (1.0 = one core busy the whole time).
      *
-     * @param others CPU used by every process but the bench and the controller
+     * @param interrupts the kernel's interrupt and softirq time, charged to no process: on loopback most of it is
+     *                   TCP between the switches and the controller
+     * @param others     CPU used by every other process: on a shared machine, how much the figure was disturbed
      */
-    public record Share(double machine, double bench, double controller, double others) {
+    public record Share(double machine, double bench, double controller, double interrupts, double others) {
     }
 
     private final long controllerPid;
@@ -39,7 +41,8 @@ public final class CpuMeter {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(System.nanoTime(), machineBusy(), processTicks(ProcessHandle.current().pid()),
+        long[] machine = machineTicks();
+        return new Snapshot(System.nanoTime(), machine[0], machine[1], processTicks(ProcessHandle.current().pid()),
                 controllerPid < 0 ? 0 : processTicks(controllerPid));
     }
 
@@ -48,20 +51,25 @@ public final class CpuMeter {
         double machine = (end.machineBusy() - start.machineBusy()) / ticksPerSecond / seconds;
         double bench = (end.bench() - start.bench()) / ticksPerSecond / seconds;
         double controller = (end.controller() - start.controller()) / ticksPerSecond / seconds;
-        return new Share(machine, bench, controller, Math.max(0, machine - bench - controller));
+        double interrupts = (end.interrupts() - start.interrupts()) / ticksPerSecond / seconds;
+        return new Share(machine, bench, controller, interrupts, Math.max(0, machine - bench - controller - interrupts));
     }
 
-    /** Busy ticks of all CPUs: everything but idle and I/O wait. */
-    private static long machineBusy() {
+    /**
+     * Busy ticks of all CPUs (everything but idle and I/O wait), and of those the interrupt
+     * and softirq ticks. The first line of /proc/stat: user nice system idle iowait irq softirq steal.
+     */
+    private static long[] machineTicks() {
         try {
             String[] f = Files.readAllLines(STAT).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < f.length && i <= 8; i++) {
                 total += Long.parseLong(f[i]);
             }
-            return total - Long.parseLong(f[4]) - Long.parseLong(f[5]);
+            return new long[] {total - Long.parseLong(f[4]) - Long.parseLong(f[5]),
+                    Long.parseLong(f[6]) + Long.parseLong(f[7])};
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return new long[] {0, 0};
         }
     }
 

@@ -128,6 +128,7 @@ public final class FlowSetupCommand implements Callable<Integer> {
         List<FlowSetupResult> measured = new ArrayList<>();
         List<FlowSetupResult> references = new ArrayList<>();
         List<Double> runRatios = new ArrayList<>();
+        List<String> runLines = new ArrayList<>();
         String firstKey = controller == null ? "weft" : "controller";
         List<FlowSetupResult> results = new ArrayList<>();
         try {
@@ -146,6 +147,7 @@ public final class FlowSetupCommand implements Callable<Integer> {
                 if (reference != null) {
                     references.add(reference);
                     runRatios.add(result.median() / reference.median());
+                    runLines.add(FlowSetupReport.runLine(r, result, reference));
                 }
             }
             results.add(FlowSetupResult.pool(measured));
@@ -165,6 +167,7 @@ public final class FlowSetupCommand implements Callable<Integer> {
         Optional<Double> ratio = compare
                 ? Optional.of(results.get(0).median() / results.get(1).median()) : Optional.empty();
         if (runRatios.size() > 1) {
+            runLines.forEach(out::println);
             out.println(FlowSetupReport.runRatios(runRatios));
         }
         out.println(FlowSetupReport.human(settings, machine, results, ratio));

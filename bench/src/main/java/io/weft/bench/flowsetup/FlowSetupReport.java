@@ -31,6 +31,17 @@ final class FlowSetupReport {
         return ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
     }
 
+    /** One line per run of a comparison: each side's median and how disturbed it was, and the run's ratio. */
+    static String runLine(int run, FlowSetupResult target, FlowSetupResult reference) {
+        return String.format(Locale.ROOT, "run %d: %s median %,.0f/s%s, %s median %,.0f/s%s: ratio %.2f", run,
+                target.label(), target.median(), disturbance(target), reference.label(), reference.median(),
+                disturbance(reference), target.median() / reference.median());
+    }
+
+    private static String disturbance(FlowSetupResult r) {
+        return r.cpu().map(c -> String.format(Locale.ROOT, " (other processes %.2f cores)", c.others())).orElse("");
+    }
+
     /** One line: the ratio of the medians of each run alone, and their median. */
     static String runRatios(List<Double> ratios) {
         List<String> each = ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList();
@@ -60,8 +71,8 @@ final class FlowSetupReport {
                     t.duplicates(), t.unknown(), t.flowModsWithoutBuffer(), t.otherPacketOuts(), r.connected(),
                     r.switches()));
             r.cpu().ifPresent(c -> lines.add(String.format(Locale.ROOT, "%-10s CPU while measuring, in cores:"
-                            + " machine %.2f = bench %.2f + %s %.2f + other processes %.2f%s", "", c.machine(),
-                    c.bench(), r.label(), c.controller(), c.others(),
+                            + " machine %.2f = bench %.2f + %s %.2f + kernel interrupts %.2f + other processes %.2f%s",
+                    "", c.machine(), c.bench(), r.label(), c.controller(), c.interrupts(), c.others(),
                     perCpuSecond(settings, r).map(e -> String.format(Locale.ROOT,
                             "; %,.0f packet-ins answered per %s CPU-second", e, r.label())).orElse(""))));
             r.latency().ifPresent(l -> lines.add(String.format(Locale.ROOT,
@@ -137,6 +148,7 @@ final class FlowSetupReport {
             cpu.put("machine", c.machine());
             cpu.put("bench", c.bench());
             cpu.put("controller", c.controller());
+            cpu.put("interrupts", c.interrupts());
             cpu.put("others", c.others());
             m.put("cpu_cores", cpu);
         });
@@ -164,7 +176,7 @@ final class FlowSetupReport {
      */
     static Optional<Double> perCpuSecond(FlowSetupSettings s, FlowSetupResult r) {
         return r.cpu().filter(c -> c.controller() > 0).map(c -> r.tally().answered()
-                / (c.controller() * s.rounds() * s.roundLength().toMillis() / 1000.0));
+                / (c.controller() * r.rates().size() * s.roundLength().toMillis() / 1000.0));
     }
 
     private static String percent(long part, long whole) {

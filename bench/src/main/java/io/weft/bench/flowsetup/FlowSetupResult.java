@@ -65,6 +65,7 @@ public record FlowSetupResult(String label, List<Double> rates, Tally tally, int
                 : Optional.of(new CpuMeter.Share(shares.stream().mapToDouble(CpuMeter.Share::machine).average().orElse(0),
                         shares.stream().mapToDouble(CpuMeter.Share::bench).average().orElse(0),
                         shares.stream().mapToDouble(CpuMeter.Share::controller).average().orElse(0),
+                        shares.stream().mapToDouble(CpuMeter.Share::interrupts).average().orElse(0),
                         shares.stream().mapToDouble(CpuMeter.Share::others).average().orElse(0)));
         long[] latencies = results.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
         FlowSetupResult first = results.get(0);

@@ -22,7 +22,7 @@ class FlowSetupReportTest {
         }
         return new FlowSetupResult(label, java.util.Arrays.stream(rates).boxed().toList(),
                 new Tally(10, 10, 10, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0), 16, 16,
-                Optional.of(new CpuMeter.Share(1.9, 0.5, 1.25, 0.15)), latencies, 1);
+                Optional.of(new CpuMeter.Share(1.9, 0.5, 1.25, 0.05, 0.1)), latencies, 1);
     }
 
     @Test
@@ -35,7 +35,7 @@ class FlowSetupReportTest {
         assertThat(json).contains("\"latency_us\":{\"p50\":50,\"p99\":99,\"p999\":99.9,\"max\":100,\"samples\":1000}");
         assertThat(json).contains("\"cpu\":\"cpu \\\"x\\\"\"");
         assertThat(json).doesNotContain("\n");
-        assertThat(json).contains("\"cpu_cores\":{\"machine\":1.9,\"bench\":0.5,\"controller\":1.25,\"others\":0.15}");
+        assertThat(json).contains("\"cpu_cores\":{\"machine\":1.9,\"bench\":0.5,\"controller\":1.25,\"interrupts\":0.05,\"others\":0.1}");
     }
 
     @Test
@@ -46,6 +46,11 @@ class FlowSetupReportTest {
         assertThat(pooled.tally().answered()).isEqualTo(20);
         assertThat(pooled.latency().orElseThrow().samples()).isEqualTo(2000);
         assertThat(pooled.cpu().orElseThrow().controller()).isEqualTo(1.25);
+        assertThat(FlowSetupReport.perCpuSecond(SETTINGS, pooled).orElseThrow()).as("per CPU-second, both runs")
+                .isCloseTo(20 / (1.25 * 3), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(FlowSetupReport.runLine(2, result("weft", 4), result("reference", 2))).isEqualTo(
+                "run 2: weft median 4/s (other processes 0.10 cores), reference median 2/s (other processes 0.10"
+                        + " cores): ratio 2.00");
         assertThat(FlowSetupReport.runRatios(List.of(1.5, 0.5, 1.0)))
                 .isEqualTo("ratio of each run: 1.50, 0.50, 1.00 (median 1.00); the pooled figures follow");
     }
@@ -59,7 +64,7 @@ class FlowSetupReportTest {
         assertThat(text).contains("latency p50 50 us, p99 99 us, p99.9 100 us, max 100 us (1,000 samples)");
         assertThat(text).contains("ratio weft / reference, median packet-ins answered per second: 2.00");
         assertThat(text).contains("latency p50 weft / reference: 1.00");
-        assertThat(text).contains("CPU while measuring, in cores: machine 1.90 = bench 0.50 + weft 1.25 + other"
-                + " processes 0.15; 3 packet-ins answered per weft CPU-second");
+        assertThat(text).contains("CPU while measuring, in cores: machine 1.90 = bench 0.50 + weft 1.25 + kernel"
+                + " interrupts 0.05 + other processes 0.10; 3 packet-ins answered per weft CPU-second");
     }
 }
