@@ -24,15 +24,22 @@ final class InstallReport {
                         : s.perApply() + " rules per apply (one barrier each)",
                 s.repeats(), s.repeats() == 1 ? "" : "s", s.warmupRules()));
         lines.add("machine: " + machine.describe());
-        lines.add(String.format(Locale.ROOT, "%12s  %28s  %28s  %8s", "rules", "weft (FlowRuleService.apply)",
+        lines.add("rules/s: median (min-max) of the repeats; per CPU-s: rules per second of the bench process's CPU"
+                + " (installer and switches); others: other processes' CPU meanwhile, in cores");
+        lines.add(String.format(Locale.ROOT, "%10s  %-52s  %-52s  %6s", "rules", "weft (FlowRuleService.apply)",
                 "reference (raw Netty writer)", "ratio"));
         for (int i = 0; i < weft.batches().size(); i++) {
             InstallResult.Batch w = weft.batches().get(i);
             InstallResult.Batch r = reference.batches().get(i);
-            lines.add(String.format(Locale.ROOT, "%,12d  %,16.0f rules/s med  %,16.0f rules/s med  %8.3f", w.rules(),
-                    w.median(), r.median(), w.median() / r.median()));
+            lines.add(String.format(Locale.ROOT, "%,10d  %-52s  %-52s  %6.3f", w.rules(), cell(w), cell(r),
+                    w.median() / r.median()));
         }
         return String.join("\n", lines);
+    }
+
+    private static String cell(InstallResult.Batch b) {
+        return String.format(Locale.ROOT, "%,.0f (%,.0f-%,.0f); %,.0f per CPU-s; others %.2f", b.median(), b.min(),
+                b.max(), b.perCpuSecond(), b.othersCores());
     }
 
     /**
@@ -65,6 +72,8 @@ final class InstallReport {
             batch.put("min", b.min());
             batch.put("max", b.max());
             batch.put("repeats", b.rates());
+            batch.put("per_cpu_second", b.perCpuSecond());
+            batch.put("other_processes_cores", b.othersCores());
             batches.add(batch);
         }
         m.put("batches", batches);

@@ -2,6 +2,7 @@ package io.weft.bench.install;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.weft.bench.CpuMeter;
 import io.weft.bench.flowsetup.Progress;
 import io.weft.bench.ofswitch.SwitchFleet;
 import io.weft.bench.process.InProcessSouthbound;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +35,7 @@ final class InstallRun {
     private final InstallSettings settings;
     private final Progress progress;
     private final Counters counters;
+    private final CpuMeter cpu = new CpuMeter(OptionalLong.empty());
 
     InstallRun(InstallSettings settings, Progress progress, Counters counters) {
         this.settings = settings;
@@ -52,8 +55,7 @@ final class InstallRun {
                     installThroughWeft(flowRules, fleet, switches, settings.warmupRules(), 1, "warm-up");
                 }
                 for (int batch : settings.batches()) {
-                    batches.add(new InstallResult.Batch(batch,
-                            installThroughWeft(flowRules, fleet, switches, batch, settings.repeats(), "weft")));
+                    batches.add(installThroughWeft(flowRules, fleet, switches, batch, settings.repeats(), "weft"));
                 }
             }
             weft.counters().snapshot().forEach((name, value) -> counters.add("weft." + name, value));
@@ -62,7 +64,7 @@ final class InstallRun {
     }
 
     /** Installs {@code batch} rules {@code repeats} times through Weft; the rate of each. */
-    private List<Double> installThroughWeft(FlowRuleService flowRules, SwitchFleet fleet, List<CountingSwitch> switches,
+    private InstallResult.Batch installThroughWeft(FlowRuleService flowRules, SwitchFleet fleet, List<CountingSwitch> switches,
                                             int batch, int repeats, String label) throws InterruptedException {
         List<DeviceId> devices = new ArrayList<>();
         List<List<List<FlowOperation>>> applies = new ArrayList<>();
@@ -74,8 +76,10 @@ final class InstallRun {
                     settings.perApply() == 0 ? share : settings.perApply(), settings.ports()));
         }
         List<Double> rates = new ArrayList<>();
+        CpuTotal cpuTotal = new CpuTotal();
         for (int r = 1; r <= repeats; r++) {
             long before = received(switches);
+            CpuMeter.Snapshot cpuStart = cpu.snapshot();
             long start = System.nanoTime();
             List<CompletableFuture<Void>> confirmed = new ArrayList<>();
             for (int i = 0; i < devices.size(); i++) {
@@ -85,12 +89,13 @@ final class InstallRun {
             }
             join(CompletableFuture.allOf(confirmed.toArray(CompletableFuture[]::new)), "Weft", batch);
             double rate = rate(batch, start);
+            cpuTotal.add(cpu.between(cpuStart, cpu.snapshot()), start);
             check("Weft", batch, received(switches) - before);
             rates.add(rate);
             progress.report(String.format(Locale.ROOT, "%s: %,d rules, repeat %d/%d: %,.0f rules/s", label, batch, r,
                     repeats, rate));
         }
-        return List.copyOf(rates);
+        return new InstallResult.Batch(batch, List.copyOf(rates), cpuTotal.benchSeconds, cpuTotal.othersCores());
     }
 
     InstallResult measureRaw() throws InterruptedException {
@@ -104,8 +109,7 @@ final class InstallRun {
                     installRaw(writer, fleet, switches, settings.warmupRules(), 1, "warm-up (raw)");
                 }
                 for (int batch : settings.batches()) {
-                    batches.add(new InstallResult.Batch(batch,
-                            installRaw(writer, fleet, switches, batch, settings.repeats(), "reference")));
+                    batches.add(installRaw(writer, fleet, switches, batch, settings.repeats(), "reference"));
                 }
             }
         }
@@ -113,7 +117,7 @@ final class InstallRun {
     }
 
     /** Writes {@code batch} pre-encoded rules {@code repeats} times; the rate of each. */
-    private List<Double> installRaw(RawFlowModWriter writer, SwitchFleet fleet, List<CountingSwitch> switches,
+    private InstallResult.Batch installRaw(RawFlowModWriter writer, SwitchFleet fleet, List<CountingSwitch> switches,
                                     int batch, int repeats, String label) throws InterruptedException {
         // Connections are in accept order, which is the switches' connect order.
         List<ByteBuf> encoded = new ArrayList<>();
@@ -124,12 +128,15 @@ final class InstallRun {
             encoded.add(buf);
         }
         List<Double> rates = new ArrayList<>();
+        CpuTotal cpuTotal = new CpuTotal();
         try {
             for (int r = 1; r <= repeats; r++) {
                 long before = received(switches);
+                CpuMeter.Snapshot cpuStart = cpu.snapshot();
                 long start = System.nanoTime();
                 join(writer.send(encoded), "the raw writer", batch);
                 double rate = rate(batch, start);
+                cpuTotal.add(cpu.between(cpuStart, cpu.snapshot()), start);
                 check("the raw writer", batch, received(switches) - before);
                 rates.add(rate);
                 progress.report(String.format(Locale.ROOT, "%s: %,d rules, repeat %d/%d: %,.0f rules/s", label, batch,
@@ -138,7 +145,25 @@ final class InstallRun {
         } finally {
             encoded.forEach(ByteBuf::release);
         }
-        return List.copyOf(rates);
+        return new InstallResult.Batch(batch, List.copyOf(rates), cpuTotal.benchSeconds, cpuTotal.othersCores());
+    }
+
+    /** CPU of the repeats of one batch: the bench process's seconds, and other processes' cores on average. */
+    private static final class CpuTotal {
+        double benchSeconds;
+        double othersCoreSeconds;
+        double seconds;
+
+        void add(CpuMeter.Share share, long startNanos) {
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            benchSeconds += share.bench() * elapsed;
+            othersCoreSeconds += share.others() * elapsed;
+            seconds += elapsed;
+        }
+
+        double othersCores() {
+            return seconds == 0 ? 0 : othersCoreSeconds / seconds;
+        }
     }
 
     private SwitchFleet connect(InetSocketAddress address, List<CountingSwitch> switches) throws InterruptedException {
