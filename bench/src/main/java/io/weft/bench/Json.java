@@ -59,7 +59,9 @@ public final class Json {
         } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             out.append((long) d);
         } else {
-            out.append(String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", ""));
+            // 1.0000629 rounds to "1.000": no trailing zeros, and no bare trailing point either.
+            String text = String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+            out.append(text.equals("-0") ? "0" : text);
         }
     }
 

@@ -26,7 +26,7 @@ class FlowSetupReportTest {
     }
 
     @Test
-    void theJsonLineHasTheModeBothControllersAndTheRatioAtTheTop() {
+    void theJsonLineHasTheModeBothControllersAndTheRatioAtTheTop() throws Exception {
         String json = FlowSetupReport.json(SETTINGS, MACHINE, "weft",
                 List.of(result("weft", 3, 1, 2), result("reference", 1, 1, 1)), Optional.of(2.0));
         assertThat(json).startsWith("{\"mode\":\"flow-setup\",\"weft\":{\"median\":2,\"min\":1,\"max\":3,");
@@ -35,6 +35,10 @@ class FlowSetupReportTest {
         assertThat(json).contains("\"latency_us\":{\"p50\":50,\"p99\":99,\"p999\":99.9,\"max\":100,\"samples\":1000}");
         assertThat(json).contains("\"cpu\":\"cpu \\\"x\\\"\"");
         assertThat(json).doesNotContain("\n");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.fieldNames()).toIterable().containsExactly("mode", "weft", "reference", "ratio");
+        assertThat(tree.get("weft").get("median").asDouble()).isEqualTo(2);
+        assertThat(tree.get("ratio").asDouble()).isEqualTo(2);
         assertThat(json).contains("\"cpu_cores\":{\"machine\":1.9,\"bench\":0.5,\"controller\":1.25,\"interrupts\":0.05,\"others\":0.1}");
     }
 

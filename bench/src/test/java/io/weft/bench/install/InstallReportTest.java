@@ -27,10 +27,12 @@ class InstallReportTest {
     }
 
     @Test
-    void theJsonLineHasBothInstallersAndTheRatioPerBatch() {
+    void theJsonLineHasBothInstallersAndTheRatioPerBatch() throws Exception {
         String json = InstallReport.json(SETTINGS, MACHINE, WEFT, RAW);
         assertThat(json).startsWith("{\"mode\":\"install\",\"weft\":{");
         assertThat(json).contains("{\"rules\":10000,\"median\":200000,\"min\":100000,\"max\":300000,");
         assertThat(json).endsWith(",\"ratio\":{\"10000\":0.2}}");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.fieldNames()).toIterable().containsExactly("mode", "weft", "reference", "ratio");
     }
 }
