@@ -155,7 +155,7 @@ public final class FlowSetupCommand implements Callable<Integer> {
                 results.add(FlowSetupResult.pool(references));
             }
             if (ideal) {
-                try (IdealController idealController = new IdealController(settings.version())) {
+                try (IdealController idealController = new IdealController(settings.version(), counters)) {
                     results.add(run.measure("ideal", idealController.start()));
                 }
             }

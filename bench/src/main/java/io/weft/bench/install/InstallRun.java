@@ -101,7 +101,7 @@ final class InstallRun {
     InstallResult measureRaw() throws InterruptedException {
         List<CountingSwitch> switches = new CopyOnWriteArrayList<>();
         List<InstallResult.Batch> batches = new ArrayList<>();
-        try (RawFlowModWriter writer = new RawFlowModWriter(settings.version(), 1)) {
+        try (RawFlowModWriter writer = new RawFlowModWriter(settings.version(), 1, counters)) {
             InetSocketAddress address = writer.start();
             try (SwitchFleet fleet = connect(address, switches)) {
                 await("every switch connected to the raw writer", () -> writer.connections() == settings.switches());

@@ -18,6 +18,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.weft.bench.ofswitch.OfWire;
+import io.weft.metrics.Counters;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +39,13 @@ final class RawFlowModWriter implements AutoCloseable {
     private static final long BARRIER_XID = 0x7fff_fff0L;
 
     private final OFVersion version;
+    private final Counters counters;
     private final EventLoopGroup group;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private Channel server;
 
     /** One switch's connection; the barrier future is touched on its event loop and by the caller between batches. */
-    private static final class Connection extends ByteToMessageDecoder {
+    private final class Connection extends ByteToMessageDecoder {
         private final int barrierReply;
         private final ByteBuf hello;
         private volatile CompletableFuture<Void> barrier = CompletableFuture.completedFuture(null);
@@ -66,6 +68,7 @@ final class RawFlowModWriter implements AutoCloseable {
             while (in.readableBytes() >= OfWire.HEADER_LENGTH) {
                 int length = in.getUnsignedShort(in.readerIndex() + 2);
                 if (length < OfWire.HEADER_LENGTH) {
+                    counters.increment("bench.raw_writer.closed.bad_length");
                     ctx.close();
                     in.skipBytes(in.readableBytes());
                     return;
@@ -86,6 +89,13 @@ final class RawFlowModWriter implements AutoCloseable {
             super.channelInactive(ctx);
         }
 
+        /** A switch gone (reset at the end of a run) or anything else: this connection only. */
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            counters.increment("bench.raw_writer.closed.exception");
+            ctx.close();
+        }
+
         CompletableFuture<Void> send(ByteBuf flowMods, ByteBuf barrierRequest) {
             CompletableFuture<Void> future = new CompletableFuture<>();
             barrier = future;
@@ -95,8 +105,9 @@ final class RawFlowModWriter implements AutoCloseable {
         }
     }
 
-    RawFlowModWriter(OFVersion version, int threads) {
+    RawFlowModWriter(OFVersion version, int threads, Counters counters) {
         this.version = version;
+        this.counters = counters;
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(threads, io);
     }

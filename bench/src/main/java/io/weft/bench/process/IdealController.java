@@ -18,6 +18,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.weft.bench.ofswitch.OfWire;
+import io.weft.metrics.Counters;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ import org.projectfloodlight.openflow.types.U32;
  */
 public final class IdealController implements AutoCloseable {
     private final OFVersion version;
+    private final Counters counters;
     private final EventLoopGroup group;
     private final byte[] hello;
     private final byte[] featuresRequest;
@@ -45,8 +47,9 @@ public final class IdealController implements AutoCloseable {
     private final int bufferIdOffset;
     private Channel server;
 
-    public IdealController(OFVersion version) {
+    public IdealController(OFVersion version, Counters counters) {
         this.version = version;
+        this.counters = counters;
         IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(1, io);
         OFFactory f = OFFactories.getFactory(version);
@@ -95,6 +98,7 @@ public final class IdealController implements AutoCloseable {
             while (in.readableBytes() >= OfWire.HEADER_LENGTH) {
                 int length = in.getUnsignedShort(in.readerIndex() + 2);
                 if (length < OfWire.HEADER_LENGTH) {
+                    counters.increment("bench.ideal.closed.bad_length");
                     ctx.close();
                     in.skipBytes(in.readableBytes());
                     return;
@@ -119,6 +123,13 @@ public final class IdealController implements AutoCloseable {
         public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
             super.channelReadComplete(ctx);
             ctx.flush();
+        }
+
+        /** A switch gone (reset at the end of a run) or anything else: this connection only. */
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            counters.increment("bench.ideal.closed.exception");
+            ctx.close();
         }
     }
 

@@ -77,7 +77,7 @@ class FlowSetupRunTest {
     @EnumSource(value = OFVersion.class, names = {"OF_10", "OF_13"})
     void theIdealControllerAnswersEveryPacketInWithOneFlowModCarryingItsBufferId(OFVersion version) throws Exception {
         FlowSetupResult result;
-        try (IdealController ideal = new IdealController(version)) {
+        try (IdealController ideal = new IdealController(version, new Counters())) {
             result = new FlowSetupRun(settings(version, false, true), Progress.NONE, new Counters())
                     .measure("ideal", ideal.start());
         }
