@@ -6,6 +6,7 @@ import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.OutboundPacket;
 import io.weft.southbound.api.TrafficMatch;
 import io.weft.topology.device.Port;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowModFlags;
+import org.projectfloodlight.openflow.protocol.OFOxmList;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
@@ -28,6 +30,8 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxms;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFGroup;
@@ -77,6 +81,9 @@ final class OpenFlowTranslator {
     }
 
     static Match match(OFFactory factory, TrafficMatch match) {
+        if (factory.getVersion() != OFVersion.OF_10) {
+            return oxmMatch(factory, match);
+        }
         Match.Builder builder = factory.buildMatch();
         match.inPort().ifPresent(p -> builder.setExact(MatchField.IN_PORT, ofPort(p)));
         match.ethSrc().ifPresent(m -> builder.setExact(MatchField.ETH_SRC, ofMac(m)));
@@ -87,6 +94,21 @@ final class OpenFlowTranslator {
         match.vlan().ifPresent(v -> builder.setExact(MatchField.VLAN_VID,
                 v.equals(VlanId.NONE) ? OFVlanVidMatch.UNTAGGED : OFVlanVidMatch.ofVlan(v.toShort())));
         return builder.build();
+    }
+
+    /**
+     * An OXM match (1.1+), its field list built once: openflowj's match builder rebuilds the
+     * whole list - a walk over every match field there is - on each setExact, which made
+     * translating matches the largest cost of installing a rule.
+     */
+    private static Match oxmMatch(OFFactory factory, TrafficMatch match) {
+        OFOxms oxms = factory.oxms();
+        List<OFOxm<?>> fields = new ArrayList<>(4);
+        match.inPort().ifPresent(p -> fields.add(oxms.inPort(ofPort(p))));
+        match.ethSrc().ifPresent(m -> fields.add(oxms.ethSrc(ofMac(m))));
+        match.ethDst().ifPresent(m -> fields.add(oxms.ethDst(ofMac(m))));
+        match.ethType().ifPresent(t -> fields.add(oxms.ethType(EthType.of(t))));
+        return factory.buildMatchV3().setOxmList(OFOxmList.ofList(fields)).build();
     }
 
     static TrafficMatch trafficMatch(Match match) {

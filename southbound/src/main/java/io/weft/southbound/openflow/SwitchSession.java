@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +51,8 @@ final class SwitchSession {
         final List<Long> xids;
         final CompletableFuture<Void> future = new CompletableFuture<>();
         final List<String> errors = new ArrayList<>();
+        /** Cancelled when the batch settles, so that the timer and the batch it holds do not outlive it. */
+        volatile ScheduledFuture<?> timeout;
 
         Batch(long barrierXid, List<Long> xids) {
             this.barrierXid = barrierXid;
@@ -161,7 +164,7 @@ final class SwitchSession {
         stamped.forEach(this::send);
         send(factory.buildBarrierRequest().setXid(barrierXid).build());
         long timeoutMillis = config.barrierTimeout().toMillis();
-        channel.eventLoop().schedule(() -> {
+        batch.timeout = channel.eventLoop().schedule(() -> {
             if (batchesByBarrier.containsKey(barrierXid)) {
                 counters.increment("openflow.barrier.timeouts");
                 settle(batch, new TimeoutException(deviceId + " did not confirm within " + Duration.ofMillis(timeoutMillis)));
@@ -210,6 +213,10 @@ final class SwitchSession {
             return;
         }
         batch.xids.forEach(batchesByXid::remove);
+        ScheduledFuture<?> timeout = batch.timeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
         if (failure == null) {
             batch.future.complete(null);
         } else {

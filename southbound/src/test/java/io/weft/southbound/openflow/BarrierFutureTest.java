@@ -133,6 +133,33 @@ class BarrierFutureTest {
     }
 
     @Test
+    void aConfirmedBatchLeavesNoBarrierTimerBehind() {
+        // Echo far later than the barrier timeout: the next timer due is then the idle timer,
+        // unless a settled batch's barrier timer is still queued.
+        OpenFlowConfig d = OpenFlowConfig.DEFAULTS;
+        OpenFlowConfig config = new OpenFlowConfig(d.address(), d.port(), d.maxMessageBytes(), d.handshakeTimeout(),
+                Duration.ofSeconds(60), d.echoMisses(), d.writeHighWaterBytes(), d.maxPendingWriteBytes(),
+                Duration.ofSeconds(1));
+        try (SwitchConnection other = SwitchConnection.open(config)) {
+            other.activate(OFVersion.OF_13);
+            OpenFlowFlowRuleService rules = new OpenFlowFlowRuleService(other.registry, new EventDispatcher(
+                    new KeyedSerialExecutor("events", MoreExecutors.newDirectExecutorService(), 64, other.counters),
+                    other.counters));
+            CompletableFuture<Void> done = rules.apply(device, List.of(FlowOperation.add(RULE)));
+            other.expect(OpenFlowTranslatorTest.FLOW_ADD_13);
+            long barrierXid = other.expect(BARRIER_REQUEST_13);
+            assertThat(other.channel.runScheduledPendingTasks()).as("the barrier timer is the next one due")
+                    .isLessThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+
+            other.reply(BARRIER_REPLY_13, barrierXid);
+
+            assertThat(done).isCompleted();
+            assertThat(other.channel.runScheduledPendingTasks()).as("next timer due after the batch settled")
+                    .isGreaterThan(Duration.ofSeconds(30).toNanos());
+        }
+    }
+
+    @Test
     void noBarrierReplyWithinTheTimeoutFailsTheBatchWithTimeout() {
         SwitchSession session = sw.activate(OFVersion.OF_13);
         CompletableFuture<Void> done = flowRules.apply(device, List.of(FlowOperation.add(RULE)));

@@ -21,6 +21,10 @@ import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.EthType;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.match.Match;
 
 /** Golden bytes of the flow mods and packet-outs the translator writes, per version. */
@@ -141,6 +145,23 @@ class OpenFlowTranslatorTest {
             Match ofMatch = OpenFlowTranslator.match(OFFactories.getFactory(version), match);
             assertThat(OpenFlowTranslator.trafficMatch(ofMatch))
                     .as(version.toString()).isEqualTo(match);
+        }
+    }
+
+    @Test
+    void matchIsTheOneOpenflowjsBuilderMakesFieldByField() {
+        TrafficMatch match = RULE.match().withEthSrc(MacAddress.valueOf("0a:00:00:00:00:01")).withEthType(0x0800);
+        for (OFVersion version : VersionNegotiation.SUPPORTED) {
+            OFFactory factory = OFFactories.getFactory(version);
+            Match expected = factory.buildMatch()
+                    .setExact(MatchField.IN_PORT, OFPort.of(1))
+                    .setExact(MatchField.ETH_SRC, org.projectfloodlight.openflow.types.MacAddress.of("0a:00:00:00:00:01"))
+                    .setExact(MatchField.ETH_DST, org.projectfloodlight.openflow.types.MacAddress.of("00:00:00:00:00:02"))
+                    .setExact(MatchField.ETH_TYPE, EthType.IPv4)
+                    .build();
+            assertThat(OpenFlowTranslator.match(factory, match)).as(version.toString()).isEqualTo(expected);
+            assertThat(OpenFlowTranslator.match(factory, TrafficMatch.ANY)).as(version + " empty")
+                    .isEqualTo(factory.buildMatch().build());
         }
     }
 
