@@ -7,13 +7,28 @@ Builds the network (userspace datapath, every switch speaking only the given Ope
 version to a remote controller), prints one JSON line once it is up, then reads one JSON
 command per line on stdin and answers each with one JSON line on stdout:
 
-    {"cmd": "wait_connected", "timeout": 30}        every switch connected to the controller
+    {"cmd": "wait_connected", "timeout": 30}        every switch connected to the controller (TCP)
     {"cmd": "wait_disconnected", "timeout": 30}     no switch connected
     {"cmd": "pingall", "tries": 5, "deadline": 30}  every ordered host pair, then a final pass
     {"cmd": "dump_flows"}                           ovs-ofctl dump-flows of every switch
     {"cmd": "flush_arp"}                            every host forgets its ARP cache
     {"cmd": "clear_flows"}                          empty every switch's flow tables
+    {"cmd": "link_down", "a": "s1", "b": "s2"}      both ends of the s1-s2 cable down
+    {"cmd": "link_up", "a": "s1", "b": "s2"}        and up again
+    {"cmd": "port_counters", "switch": "s1"}        packets each port of a switch sent and received
+    {"cmd": "ping_start", "src": "h1", "dst": "h3", "interval": 0.05}
+                                                    a continuous ping in the background
+    {"cmd": "ping_read", "id": 1}                   the replies it got so far
+    {"cmd": "ping_stop", "id": 1}                   stop it: sent, received, every reply's time
+    {"cmd": "forge_lldp", "host": "h1", "relay_to": "h2", "spoof": ["s2", 2], "delay": 3.5}
+                                                    h1 overhears a probe and sends forgeries of it
     {"cmd": "stop"}                                 stop the network and exit
+
+Topologies are Mininet's single, linear and tree, and two with loops: ring,N (N switches
+in a cycle, a host on each) and leafspine,S,L[,H] (every one of L leaves cabled to every
+one of S spines, H hosts on each leaf, 2 unless given). The ready line tells how the
+network is wired: each switch's datapath id, each host's switch and port, every cable
+between two switches with its ports. Times in answers are seconds since the epoch.
 
 An answer is {"ok": true, ...} or {"ok": false, "error": "..."}. Only answers go to stdout:
 Mininet's own output goes to stderr. End of input or SIGTERM stops the network as well.
@@ -22,9 +37,12 @@ Mininet's own output goes to stderr. End of input or SIGTERM stops the network a
 import argparse
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from functools import partial
 
@@ -36,12 +54,64 @@ sys.stdout = sys.stderr
 from mininet.log import setLogLevel  # noqa: E402  (after the redirection on purpose)
 from mininet.net import Mininet  # noqa: E402
 from mininet.node import OVSSwitch, RemoteController  # noqa: E402
-from mininet.topo import LinearTopo, SingleSwitchTopo  # noqa: E402
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import lldp  # noqa: E402  (beside this script)
+from mininet.topo import LinearTopo, SingleSwitchTopo, Topo  # noqa: E402
 from mininet.topolib import TreeTopo  # noqa: E402
 
-TOPOLOGIES = {'single': SingleSwitchTopo, 'linear': LinearTopo, 'tree': TreeTopo}
 PROTOCOLS = ('OpenFlow10', 'OpenFlow13', 'OpenFlow14', 'OpenFlow15')
 POLL_SECONDS = 0.2
+HERE = os.path.dirname(os.path.abspath(__file__))
+PYTHON = '/usr/bin/python3'
+# iputils ping -D: "[1732480000.123456] 64 bytes from 10.0.0.3: icmp_seq=7 ttl=64 time=0.91 ms"
+PING_REPLY = re.compile(r'^\[(\d+\.\d+)\] \d+ bytes from [^:]+: icmp_seq=(\d+) ')
+# ovs-ofctl dump-ports: "  port  2: rx pkts=20, bytes=..." and on the next line "tx pkts=11, ..."
+PORT_STATS = re.compile(r'port\s+(\d+): rx pkts=(\d+),.*?\n\s+tx pkts=(\d+),')
+PING_SUMMARY = re.compile(r'(\d+) packets transmitted, (\d+) received(?:, \+(\d+) duplicates)?')
+
+
+class UncheckedRemoteController(RemoteController):
+    """RemoteController probes the controller's port with telnet while Mininet builds the
+    network, and that probe now and then never returns, hanging the build at "Adding
+    controller". The lab waits for the switches' own connections instead (wait_connected)."""
+
+    def checkListening(self):
+        pass
+
+
+class RingTopo(Topo):
+    """n switches in a cycle, s1-s2-...-sn-s1, with host hi on port 1 of switch si."""
+
+    def build(self, n=4):
+        if n < 3:
+            raise ValueError('a ring needs at least 3 switches, not %d' % n)
+        switches = [self.addSwitch('s%d' % i) for i in range(1, n + 1)]
+        for i, switch in enumerate(switches, 1):
+            self.addLink(self.addHost('h%d' % i), switch)
+        for i, switch in enumerate(switches):
+            self.addLink(switch, switches[(i + 1) % n])
+
+
+class LeafSpineTopo(Topo):
+    """Spines s1..sS, leaves s(S+1)..s(S+L), each leaf cabled to every spine; the hosts,
+    h1 onwards, hang off the leaves, `hosts` on each, on the leaves' first ports."""
+
+    def build(self, spines=2, leaves=2, hosts=2):
+        if spines < 1 or leaves < 1 or hosts < 1:
+            raise ValueError('a leaf-spine needs a spine, a leaf and a host per leaf')
+        top = [self.addSwitch('s%d' % i) for i in range(1, spines + 1)]
+        number = 1
+        for i in range(spines + 1, spines + leaves + 1):
+            leaf = self.addSwitch('s%d' % i)
+            for _ in range(hosts):
+                self.addLink(self.addHost('h%d' % number), leaf)
+                number += 1
+            for spine in top:
+                self.addLink(leaf, spine)
+
+
+TOPOLOGIES = {'single': SingleSwitchTopo, 'linear': LinearTopo, 'tree': TreeTopo,
+              'ring': RingTopo, 'leafspine': LeafSpineTopo}
 
 
 def answer(**fields):
@@ -82,15 +152,29 @@ def run(*argv):
     return subprocess.run(argv, check=True, capture_output=True, text=True).stdout
 
 
+def controller_connections(net):
+    """Established TCP connections to the controller's OpenFlow port, from the switches:
+    each switch has this one controller and holds at most one connection to it."""
+    controller = net.controllers[0]
+    out = run('ss', '-Htn', 'state', 'established', 'dst', '%s:%d' % (controller.ip, controller.port))
+    return sum(1 for line in out.splitlines() if line.strip())
+
+
 def wait_connection(net, want, timeout=30):
-    """Polls every switch until each one's connection state is `want` or time runs out."""
+    """Polls until every switch's connection state is `want` or time runs out. Counting
+    connections (N of N switches, or none) sees a change at once; ovsdb's is_connected, which
+    the answer gives per switch when the wait fails, lags up to five seconds behind, because
+    ovs-vswitchd refreshes it only that often."""
     start = time.monotonic()
     while True:
-        state = connection_states(net)
+        connections = controller_connections(net)
+        reached = connections == (len(net.switches) if want else 0)
         elapsed = time.monotonic() - start
-        if all(up == want for up in state.values()) or elapsed >= timeout:
-            return dict(reached=all(up == want for up in state.values()),
-                        connected=state, seconds=round(elapsed, 2))
+        if reached or elapsed >= timeout:
+            state = ({switch.name: want for switch in net.switches} if reached
+                     else connection_states(net))
+            return dict(reached=reached, connected=state, connections=connections,
+                        seconds=round(elapsed, 2))
         time.sleep(POLL_SECONDS)
 
 
@@ -156,7 +240,176 @@ def dump_flows(net, protocol):
     return dict(flows=flows)
 
 
+def far_end(intf):
+    link = intf.link
+    return link.intf2 if link.intf1 is intf else link.intf1
+
+
+def wiring(net):
+    """Datapath ids, where each host is plugged in, and the cables between switches, with
+    the OpenFlow port numbers Mininet asked Open vSwitch for (ofport_request)."""
+    switches = {switch.name for switch in net.switches}
+    hosts = {}
+    for host in net.hosts:
+        port = far_end(host.defaultIntf())
+        hosts[host.name] = dict(ip=host.IP(), mac=host.MAC(), switch=port.node.name,
+                                port=port.node.ports[port])
+    cables = [dict(a=link.intf1.node.name, a_port=link.intf1.node.ports[link.intf1],
+                   b=link.intf2.node.name, b_port=link.intf2.node.ports[link.intf2])
+              for link in net.links
+              if link.intf1.node.name in switches and link.intf2.node.name in switches]
+    return dict(switches=[switch.name for switch in net.switches],
+                dpids={switch.name: switch.dpid for switch in net.switches},
+                hosts=hosts, cables=cables)
+
+
+def link_status(net, a, b, status):
+    """Both interfaces of every a-b cable up or down, as Mininet's `link a b down` does."""
+    if not net[a].connectionsTo(net[b]):
+        raise ValueError('%s and %s are not cabled together' % (a, b))
+    net.configLinkStatus(a, b, status)
+    return dict(a=a, b=b, status=status, at=time.time())
+
+
+def port_counters(net, protocol, switch):
+    """Packets sent and received per OpenFlow port of a switch, read from the switch
+    itself (ovsdb's statistics lag up to five seconds behind)."""
+    out = run('ovs-ofctl', '-O', protocol, '--no-names', 'dump-ports', net[switch].name)
+    ports = {number: dict(rx_packets=int(rx), tx_packets=int(tx))
+             for number, rx, tx in PORT_STATS.findall(out)}
+    return dict(switch=switch, ports=ports, at=time.time())
+
+
+def ping_output(text):
+    """Each echo reply's receive time and sequence number, duplicates aside, and the
+    summary ping prints when it stops (None while it runs)."""
+    replies, duplicates = [], 0
+    for line in text.splitlines():
+        reply = PING_REPLY.match(line)
+        if reply is None:
+            continue
+        if '(DUP!)' in line:
+            duplicates += 1
+        else:
+            replies.append([float(reply.group(1)), int(reply.group(2))])
+    summary = PING_SUMMARY.search(text)
+    return replies, duplicates, summary
+
+
+class Pings:
+    """Continuous pings that run in the background of their source host, each writing
+    to its own file; they are read as they go and stopped with SIGINT, as a user would."""
+
+    def __init__(self, net):
+        self.net = net
+        self.directory = tempfile.mkdtemp(prefix='weft-lab-pings-')
+        self.running = {}
+
+    def start(self, src, dst, interval=0.05):
+        source, target = self.net[src], self.net[dst]
+        ident = len(self.running) + 1
+        output = os.path.join(self.directory, 'ping-%d.txt' % ident)
+        # Line-buffered, so that what ping_read finds is what ping has received so far.
+        source.cmd('stdbuf -oL ping -D -n -i %s %s > %s 2>&1 &' % (float(interval), target.IP(), output))
+        self.running[ident] = dict(pid=source.lastPid, output=output, src=src, dst=dst,
+                                   interval=float(interval), started=time.time())
+        return dict(id=ident, src=src, dst=dst, pid=source.lastPid, started=self.running[ident]['started'])
+
+    def read(self, id):
+        ping = self.running[id]
+        try:
+            with open(ping['output']) as out:
+                replies, duplicates, _ = ping_output(out.read())
+        except FileNotFoundError:  # the host's shell has not opened it yet
+            replies, duplicates = [], 0
+        return dict(id=id, received=len(replies), duplicates=duplicates,
+                    last_reply=replies[-1][0] if replies else None, at=time.time())
+
+    def stop(self, id, timeout=5):
+        ping = self.running[id]
+        interrupted = time.time()
+        try:
+            os.kill(ping['pid'], signal.SIGINT)
+        except ProcessLookupError:
+            pass  # ping ended on its own: its summary says how
+        deadline = time.monotonic() + timeout
+        while True:
+            with open(ping['output']) as out:
+                text = out.read()
+            replies, duplicates, summary = ping_output(text)
+            if summary is not None or time.monotonic() >= deadline:
+                break
+            time.sleep(POLL_SECONDS)
+        if summary is None:
+            raise RuntimeError('ping %d did not stop within %ds; its output ends: %s'
+                               % (id, timeout, text[-500:]))
+        return dict(id=id, src=ping['src'], dst=ping['dst'], interval=ping['interval'],
+                    started=ping['started'], stopped=interrupted,
+                    sent=int(summary.group(1)), received=int(summary.group(2)),
+                    duplicates=duplicates, replies=replies)
+
+    def close(self):
+        for ping in self.running.values():
+            try:
+                os.kill(ping['pid'], signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def in_host(host, *argv):
+    """Runs the LLDP helper inside a host's network namespace; its JSON answer."""
+    out = host.cmd(' '.join([PYTHON, os.path.join(HERE, 'lldp.py')] + list(argv)))
+    lines = [line for line in out.splitlines() if line.strip().startswith('{')]
+    if not lines:
+        raise RuntimeError('the LLDP helper in %s printed no answer: %r' % (host.name, out))
+    result = json.loads(lines[-1])
+    if not result.get('ok'):
+        raise RuntimeError('the LLDP helper in %s failed: %s' % (host.name, result.get('error')))
+    return result
+
+
+def forge_lldp(net, host, relay_to=None, spoof=None, delay=0, capture_timeout=6):
+    """What a hostile host can do with LLDP: it overhears one of the controller's probes on
+    its own interface, then sends it back without its signature, with a garbled signature,
+    as is at once; and, when asked, claiming to come from port spoof[1] of switch spoof[0],
+    as is from the interface of a second host `relay_to` (as two colluding hosts would),
+    and as is again `delay` seconds later, from both."""
+    sender = net[host]
+    captured = in_host(sender, 'capture', '--iface', sender.defaultIntf().name,
+                       '--timeout', str(float(capture_timeout)))
+    genuine = bytes.fromhex(captured['frame'])
+    sent = []
+
+    def send(kind, node, raw):
+        result = in_host(node, 'send', '--iface', node.defaultIntf().name, '--frame', raw.hex())
+        sent.append(dict(kind=kind, host=node.name, at=result['at'], bytes=result['bytes'][0]))
+
+    send('unsigned', sender, lldp.unsigned(genuine))
+    send('garbled', sender, lldp.garbled(genuine))
+    send('replayed', sender, genuine)
+    if spoof:
+        switch, port = spoof
+        send('spoofed', sender, lldp.spoofed(genuine, int(net[switch].dpid, 16), int(port)))
+    if relay_to:
+        send('relayed', net[relay_to], genuine)
+    if delay:
+        time.sleep(float(delay))
+        send('replayed_late', sender, genuine)
+        if relay_to:
+            send('relayed_late', net[relay_to], genuine)
+    return dict(host=host, captured=dict(at=captured['at'], tlvs=captured['tlvs']), sent=sent)
+
+
 def serve(net, protocol):
+    pings = Pings(net)
+    try:
+        serve_commands(net, protocol, pings)
+    finally:
+        pings.close()
+
+
+def serve_commands(net, protocol, pings):
     commands = {
         'wait_connected': lambda timeout=30: wait_connection(net, True, timeout),
         'wait_disconnected': lambda timeout=30: wait_connection(net, False, timeout),
@@ -164,6 +417,13 @@ def serve(net, protocol):
         'dump_flows': lambda: dump_flows(net, protocol),
         'flush_arp': lambda: flush_arp(net),
         'clear_flows': lambda: clear_flows(net, protocol),
+        'link_down': lambda a, b: link_status(net, a, b, 'down'),
+        'link_up': lambda a, b: link_status(net, a, b, 'up'),
+        'port_counters': lambda switch: port_counters(net, protocol, switch),
+        'ping_start': pings.start,
+        'ping_read': pings.read,
+        'ping_stop': pings.stop,
+        'forge_lldp': lambda **options: forge_lldp(net, **options),
     }
     for line in sys.stdin:
         if not line.strip():
@@ -196,12 +456,11 @@ def main():
         net = Mininet(topo=topology(options.topo),
                       switch=partial(OVSSwitch, datapath='user', protocols=options.protocol,
                                      failMode='secure'),
-                      controller=partial(RemoteController, ip=options.controller_ip,
+                      controller=partial(UncheckedRemoteController, ip=options.controller_ip,
                                          port=options.controller_port),
                       autoSetMacs=True, waitConnected=False)
         net.start()
-        answer(ok=True, event='ready', switches=[s.name for s in net.switches],
-               hosts={h.name: dict(ip=h.IP(), mac=h.MAC()) for h in net.hosts})
+        answer(ok=True, event='ready', **wiring(net))
         serve(net, options.protocol)
         net.stop()
         net = None

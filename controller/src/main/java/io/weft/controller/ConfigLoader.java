@@ -1,6 +1,7 @@
 package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
+import io.weft.northbound.ApiConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.io.IOException;
@@ -49,7 +50,8 @@ public final class ConfigLoader {
 
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
-        root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads");
+        root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads",
+                "api");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
@@ -59,6 +61,8 @@ public final class ConfigLoader {
         disc.only("probe-interval", "probe-max-age", "link-timeout", "edge-settle", "secret");
         Section hs = root.section("hosts");
         hs.only("idle-timeout", "move-hold-down", "max-hosts", "max-ips-per-host");
+        Section ap = root.section("api");
+        ap.only("address", "port", "admin-token");
 
         OpenFlowConfig o = d.openflow();
         OpenFlowConfig openflow = of.build(() -> new OpenFlowConfig(
@@ -92,9 +96,14 @@ public final class ConfigLoader {
                 hs.duration("move-hold-down", h.moveHoldDown()),
                 hs.integer("max-hosts", h.maxHosts(), 1, Integer.MAX_VALUE),
                 hs.integer("max-ips-per-host", h.maxIpsPerHost(), 1, 1024)));
+        ApiConfig a = d.api();
+        ApiConfig api = ap.build(() -> new ApiConfig(ap.string("address", a.address()),
+                ap.integer("port", a.port(), 0, 65535),
+                ap.secret("admin-token").or(a::adminToken)));
         return root.build(() -> new WeftConfig(Path.of(root.string("data-dir", d.dataDir().toString())),
-                openflow, mode, forwarding, discovery, hosts, root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
-                root.integer("worker-threads", d.workerThreads(), 1, 256)));
+                openflow, mode, forwarding, discovery, hosts,
+                root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
+                root.integer("worker-threads", d.workerThreads(), 1, 256), api));
     }
 
     /** One mapping of the file, with its dotted path for messages. */
@@ -140,6 +149,19 @@ public final class ConfigLoader {
                         + describe(v));
             }
             return s;
+        }
+
+        /** Like {@link #string}, but a message never repeats the value: it is a secret. */
+        Optional<String> secret(String key) {
+            Object v = values.get(key);
+            if (v == null) {
+                return Optional.empty();
+            }
+            if (!(v instanceof String s) || s.isBlank()) {
+                throw new ConfigException("config key '" + name(key) + "': expected a non-empty string (quote it if"
+                        + " YAML would read it as a number or a boolean)");
+            }
+            return Optional.of(s);
         }
 
         int integer(String key, int fallback, int min, int max) {

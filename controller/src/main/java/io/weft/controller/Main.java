@@ -1,6 +1,8 @@
 package io.weft.controller;
 
+import io.weft.northbound.ApiConfig;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Option;
         subcommands = {Main.Serve.class})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    static final String ADMIN_TOKEN_ENV = "WEFT_ADMIN_TOKEN";
 
     @Override
     public Integer call() {
@@ -41,6 +44,18 @@ public final class Main implements Callable<Integer> {
                 description = "forwarding app: path (shortest paths, the default) or learning (per-switch MAC learning)")
         String forwarding;
 
+        @Option(names = "--api-port", paramLabel = "N", description = "REST API listening port (default: 8181)")
+        Integer apiPort;
+
+        @Option(names = "--api-address", paramLabel = "ADDR",
+                description = "REST API listening address (default: 0.0.0.0)")
+        String apiAddress;
+
+        @Option(names = "--admin-token", paramLabel = "TOKEN", description = "the REST API's admin bearer token"
+                + " (default: $" + ADMIN_TOKEN_ENV + ", the config file, or one generated into the data directory);"
+                + " other local users can see flags, so prefer the variable or the file")
+        String adminToken;
+
         @Override
         public Integer call() throws Exception {
             WeftConfig config;
@@ -63,7 +78,7 @@ public final class Main implements Callable<Integer> {
             }, "weft-shutdown"));
             try {
                 weft.start();
-            } catch (ConfigException e) {
+            } catch (ConfigException | IllegalStateException e) {
                 System.err.println("weft: " + e.getMessage());
                 return 2;
             }
@@ -72,6 +87,12 @@ public final class Main implements Callable<Integer> {
         }
 
         WeftConfig resolve() {
+            return resolve(System.getenv());
+        }
+
+        /** Flags, then the environment, then the config file, then the defaults. */
+
+        WeftConfig resolve(Map<String, String> env) {
             WeftConfig config = configFile == null ? WeftConfig.DEFAULTS : ConfigLoader.load(configFile);
             if (dataDir != null) {
                 config = config.withDataDir(dataDir);
@@ -88,7 +109,33 @@ public final class Main implements Callable<Integer> {
             if (openflowAddress != null) {
                 config = config.withOpenflow(config.openflow().withAddress(openflowAddress));
             }
+            if (apiPort != null) {
+                if (apiPort < 0 || apiPort > 65535) {
+                    throw new ConfigException("--api-port: must be within 0..65535, got " + apiPort);
+                }
+                config = config.withApi(config.api().withPort(apiPort));
+            }
+            if (apiAddress != null) {
+                if (apiAddress.isBlank()) {
+                    throw new ConfigException("--api-address: must not be empty");
+                }
+                config = config.withApi(config.api().withAddress(apiAddress));
+            }
+            String envToken = env.getOrDefault(ADMIN_TOKEN_ENV, "");
+            if (adminToken != null) {
+                config = config.withApi(config.api().withAdminToken(checkToken("--admin-token", adminToken)));
+            } else if (!envToken.isEmpty()) {
+                config = config.withApi(config.api().withAdminToken(checkToken(ADMIN_TOKEN_ENV, envToken)));
+            }
             return config;
+        }
+    }
+
+    private static String checkToken(String source, String token) {
+        try {
+            return ApiConfig.checkToken(token);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
         }
     }
 

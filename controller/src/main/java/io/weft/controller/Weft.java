@@ -1,33 +1,37 @@
 package io.weft.controller;
 
-import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.apps.forwarding.PathForwarding;
+import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.apps.proxyarp.ProxyArp;
+import io.weft.concurrent.KeyedSerialExecutor;
+import io.weft.metrics.Counters;
+import io.weft.northbound.RestApi;
+import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.PacketService;
+import io.weft.southbound.discovery.DiscoveryConfig;
+import io.weft.southbound.discovery.HostLearner;
+import io.weft.southbound.discovery.LinkDiscovery;
+import io.weft.southbound.openflow.OpenFlowServer;
+import io.weft.topology.device.DeviceManager;
+import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.host.HostManager;
 import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.TopologyManager;
-import java.time.Clock;
-import java.nio.charset.StandardCharsets;
-import io.weft.southbound.discovery.DiscoveryConfig;
-import io.weft.southbound.discovery.HostLearner;
-import io.weft.southbound.discovery.LinkDiscovery;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import io.weft.concurrent.KeyedSerialExecutor;
-import io.weft.metrics.Counters;
-import io.weft.southbound.openflow.OpenFlowServer;
-import io.weft.topology.device.DeviceManager;
-import io.weft.topology.event.EventDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,11 @@ public final class Weft implements AutoCloseable {
     static final int FORWARDING_ORDER = 1000;
     /** The discovery signing secret's file in the data directory, when the config gives none. */
     static final String LLDP_SECRET_FILE = "lldp-secret";
+    /** Where the generated admin token is kept, in the data directory, when none is configured. */
+    static final String ADMIN_TOKEN_FILE = "admin-token";
+    /** The apps that own flow rules, so the REST API can name a rule's owner from its cookie. */
+    private static final List<AppId> APPS = List.of(AppId.CORE, ReactiveForwarding.APP,
+            LinkDiscovery.DISCOVERY, PathForwarding.APP);
 
     private final WeftConfig config;
     private final Counters counters = new Counters();
@@ -58,6 +67,8 @@ public final class Weft implements AutoCloseable {
     private final OpenFlowServer openflow;
     private final Clock clock;
     private InetSocketAddress openflowAddress;
+    private RestApi api;
+    private InetSocketAddress apiAddress;
 
     public Weft(WeftConfig config) {
         this.config = config;
@@ -131,9 +142,23 @@ public final class Weft implements AutoCloseable {
         timers.scheduleWithFixedDelay(links::expire, ageCheck, ageCheck, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(hosts::expire, 1, 1, TimeUnit.SECONDS);
         openflowAddress = openflow.start();
+        startApi();
         log.info("Weft ready: OpenFlow on {}:{}, data in {}", openflowAddress.getHostString(),
                 openflowAddress.getPort(), config.dataDir().toAbsolutePath());
         return this;
+    }
+
+    /** The REST API, with the configured token or else the one kept in the data directory. */
+    private void startApi() {
+        String token = config.api().adminToken().orElseGet(() -> {
+            Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+            String generated = SecretFile.readOrCreate(file, 32);
+            log.info("REST API admin token (no token configured): in {}", file.toAbsolutePath());
+            return generated;
+        });
+        api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), APPS, counters);
+        apiAddress = api.start();
+        log.info("REST API on {}:{}", apiAddress.getHostString(), apiAddress.getPort());
     }
 
     public Counters counters() {
@@ -160,9 +185,16 @@ public final class Weft implements AutoCloseable {
         return openflowAddress;
     }
 
+    public InetSocketAddress apiAddress() {
+        return apiAddress;
+    }
+
     @Override
     public void close() throws InterruptedException {
         timers.shutdownNow();
+        if (api != null) {
+            api.close();
+        }
         openflow.close();
         packetIns.shutdown(2_000);
         events.shutdown(2_000);

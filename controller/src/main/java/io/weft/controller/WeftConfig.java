@@ -1,6 +1,7 @@
 package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
+import io.weft.northbound.ApiConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.nio.file.Path;
@@ -11,13 +12,14 @@ import java.util.Objects;
  *
  * @param packetInQueue  packet-ins waiting for the apps before new ones are dropped (counted)
  * @param workerThreads  threads that run apps and event listeners
+ * @param api            the REST API's address, port and, if configured, admin token
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
-                         int packetInQueue, int workerThreads) {
+                         int packetInQueue, int workerThreads, ApiConfig api) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
-            10_000, 2);
+            10_000, 2, ApiConfig.DEFAULTS);
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -26,6 +28,7 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         Objects.requireNonNull(forwarding, "forwarding");
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(hosts, "hosts");
+        Objects.requireNonNull(api, "api");
         if (packetInQueue < 1) {
             throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
         }
@@ -36,15 +39,21 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads);
+                workerThreads, api);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads);
+                workerThreads, api);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
-        return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads);
+        return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
+                api);
+    }
+
+    WeftConfig withApi(ApiConfig config) {
+        return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
+                workerThreads, config);
     }
 }

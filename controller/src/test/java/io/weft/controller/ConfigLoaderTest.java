@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,66 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheApiSection() throws IOException {
+        WeftConfig config = ConfigLoader.load(file("""
+                api:
+                  address: 127.0.0.1
+                  port: 8282
+                  admin-token: "0123456789abcdef-from-the-file"
+                """));
+        assertThat(config.api().address()).isEqualTo("127.0.0.1");
+        assertThat(config.api().port()).isEqualTo(8282);
+        assertThat(config.api().adminToken()).hasValue("0123456789abcdef-from-the-file");
+        assertThat(config.toString()).doesNotContain("from-the-file");
+        assertThat(ConfigLoader.load(file("api: {port: 0}\n")).api().adminToken()).isEmpty();
+    }
+
+    @Test
+    void aBadTokenIsNeverRepeatedInTheMessage() throws IOException {
+        Path path = file("api: {admin-token: 'secret with spaces, long enough'}\n");
+        assertThatThrownBy(() -> ConfigLoader.load(path)).isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining("secret with");
+        Path numeric = file("api: {admin-token: 12345678901234567}\n");
+        assertThatThrownBy(() -> ConfigLoader.load(numeric)).isInstanceOf(ConfigException.class)
+                .hasMessageNotContaining("12345678901234567");
+    }
+
+    @Test
+    void theAdminTokenComesFromTheFlagThenTheEnvironmentThenTheFile() throws IOException {
+        Path path = file("api: {admin-token: from-the-config-file-0123}\n");
+        Map<String, String> env = Map.of(Main.ADMIN_TOKEN_ENV, "from-the-environment-0123");
+        assertThat(serve("--config", path.toString()).resolve(Map.of()).api().adminToken())
+                .hasValue("from-the-config-file-0123");
+        assertThat(serve("--config", path.toString()).resolve(env).api().adminToken())
+                .hasValue("from-the-environment-0123");
+        assertThat(serve("--config", path.toString(), "--admin-token", "from-the-command-line-0123").resolve(env)
+                .api().adminToken()).hasValue("from-the-command-line-0123");
+        assertThat(serve().resolve(Map.of(Main.ADMIN_TOKEN_ENV, "")).api().adminToken()).isEmpty();
+        assertThatThrownBy(() -> serve().resolve(Map.of(Main.ADMIN_TOKEN_ENV, "weak")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("WEFT_ADMIN_TOKEN: admin token must be")
+                .hasMessageNotContaining("weak");
+        assertThatThrownBy(() -> serve("--admin-token", "weak").resolve(Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("--admin-token: ");
+    }
+
+    @Test
+    void apiFlagsOverrideTheFile() throws IOException {
+        Path path = file("api: {port: 9000, address: 10.0.0.1}\n");
+        WeftConfig config = serve("--config", path.toString(), "--api-port", "9001", "--api-address", "127.0.0.1")
+                .resolve(Map.of());
+        assertThat(config.api().port()).isEqualTo(9001);
+        assertThat(config.api().address()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> serve("--api-port", "70000").resolve(Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--api-port");
+    }
+
+    private static Main.Serve serve(String... args) {
+        Main.Serve serve = new Main.Serve();
+        new CommandLine(serve).parseArgs(args);
+        return serve;
+    }
+
+    @Test
     void anEmptyFileIsTheDefaults() throws IOException {
         assertThat(ConfigLoader.load(file(""))).isEqualTo(WeftConfig.DEFAULTS);
     }
@@ -102,6 +163,12 @@ class ConfigLoaderTest {
             "discovery: {probe-every: 1s}        | config key 'discovery.probe-every': unknown key",
             "hosts: {idle-timeout: 0s}           | config section 'hosts': idle-timeout must be positive",
             "hosts: {max-hosts: 0}               | config key 'hosts.max-hosts': must be within 1..2147483647, got 0",
+            "api: {prot: 1}                      | config key 'api.prot': unknown key (known here: address, admin-token, port)",
+            "api: {port: 65536}                  | config key 'api.port': must be within 0..65535, got 65536",
+            "api: {address: []}                  | config key 'api.address': expected a non-empty string",
+            "api: {admin-token: short}           | config section 'api': admin token must be at least 16 characters",
+            "api: {admin-token: 12345678901234567} | config key 'api.admin-token': expected a non-empty string (quote it",
+            "api: 8181                           | config key 'api': expected a mapping of keys",
     })
     void refusesBadConfigNamingTheKey(String yaml, String message) throws IOException {
         Path path = file(yaml);

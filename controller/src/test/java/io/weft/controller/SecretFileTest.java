@@ -15,33 +15,60 @@ class SecretFileTest {
     Path dir;
 
     @Test
-    void makesAnOwnerOnlySecretOnceAndReadsItBackAfterwards() throws IOException {
-        Path file = dir.resolve("lldp-secret");
-
+    void generatesHexOwnerOnlyAndReusesIt() throws IOException {
+        Path file = dir.resolve("admin-token");
         String first = SecretFile.readOrCreate(file, 32);
-        String again = SecretFile.readOrCreate(file, 32);
-
-        assertThat(first).matches("[0-9a-f]{64}");
-        assertThat(again).isEqualTo(first);
+        assertThat(first).hasSize(64).matches("[0-9a-f]+");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(SecretFile.readOrCreate(dir.resolve("other"), 32)).as("each file its own secret").isNotEqualTo(first);
+        assertThat(Files.readString(file)).isEqualTo(first + "\n");
+        assertThat(SecretFile.readOrCreate(file, 32)).isEqualTo(first);
+        assertThat(SecretFile.readOrCreate(dir.resolve("other"), 32)).isNotEqualTo(first);
+    }
+
+    /** Even a umask that would leave the file readable cannot: the mode is set at creation and only narrowed. */
+    @Test
+    void isOwnerOnlyWhateverTheDirectoryAllows() throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path file = dir.resolve("lldp-secret");
+        SecretFile.readOrCreate(file, 16);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
-    void refusesASecretOthersCanRead() throws IOException {
-        Path file = Files.writeString(dir.resolve("admin-token"), "abc\n");
+    void refusesAFileOthersCanRead() throws IOException {
+        Path file = dir.resolve("admin-token");
+        String secret = SecretFile.readOrCreate(file, 32);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-
         assertThatThrownBy(() -> SecretFile.readOrCreate(file, 32)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("readable by others");
+                .hasMessageContaining("can be read by other users (rw-r--r--)")
+                .hasMessageNotContaining(secret);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(SecretFile.readOrCreate(file, 32)).isEqualTo(secret);
     }
 
     @Test
-    void refusesAnEmptySecretFile() throws IOException {
-        Path file = Files.createFile(dir.resolve("lldp-secret"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    void refusesASymlinkAndNeverWritesThroughIt() throws IOException {
+        Path target = dir.resolve("elsewhere");
+        Path link = Files.createSymbolicLink(dir.resolve("admin-token"), target);
+        assertThatThrownBy(() -> SecretFile.readOrCreate(link, 32)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not a regular file");
+        assertThat(target).doesNotExist();
+    }
 
-        assertThatThrownBy(() -> SecretFile.readOrCreate(file, 32)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("is empty");
+    @Test
+    void refusesAFileThatHoldsNoSecret() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        assertThatThrownBy(() -> SecretFile.readOrCreate(empty, 32)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("does not hold a secret of 32 bytes");
+        Path shortOne = Files.writeString(dir.resolve("short"), "abcd\n");
+        Files.setPosixFilePermissions(shortOne, PosixFilePermissions.fromString("rw-------"));
+        assertThatThrownBy(() -> SecretFile.readOrCreate(shortOne, 32)).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void tooShortASecretIsAProgrammingError() {
+        assertThatThrownBy(() -> SecretFile.readOrCreate(dir.resolve("x"), 8))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,20 +5,81 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The wired controller starts, accepts a connection, refuses a hostile one cleanly, and stops. */
+/** The wired controller starts, accepts a connection, refuses a hostile one cleanly, serves its API, and stops. */
 class WeftTest {
     @TempDir
     Path dir;
 
+    /** Everything on the loopback, on ports the system picks. */
+    private WeftConfig localConfig() {
+        return WeftConfig.DEFAULTS.withDataDir(dir.resolve("data"))
+                .withOpenflow(WeftConfig.DEFAULTS.openflow().withAddress("127.0.0.1").withPort(0))
+                .withApi(WeftConfig.DEFAULTS.api().withAddress("127.0.0.1").withPort(0));
+    }
+
+    private static HttpResponse<String> get(Weft weft, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + weft.apiAddress().getPort() + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void servesTheApiWithATokenGeneratedIntoTheDataDirectoryAndKeptAcrossRestarts() throws Exception {
+        Path tokenFile = dir.resolve("data").resolve(Weft.ADMIN_TOKEN_FILE);
+        String token;
+        Weft weft = new Weft(localConfig()).start();
+        try {
+            assertThat(weft.apiAddress().getPort()).isPositive();
+            assertThat(get(weft, "/api/v1/health", null).body()).isEqualTo("{\"status\":\"ok\"}");
+            token = Files.readString(tokenFile).strip();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+            assertThat(get(weft, "/api/v1/devices", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> devices = get(weft, "/api/v1/devices", token);
+            assertThat(devices.statusCode()).isEqualTo(200);
+            assertThat(devices.body()).isEqualTo("{\"devices\":[]}");
+            assertThat(weft.counters().get("api.refused.unauthorized")).isEqualTo(1);
+        } finally {
+            weft.close();
+        }
+        Weft again = new Weft(localConfig()).start();
+        try {
+            assertThat(get(again, "/api/v1/links", token).statusCode()).isEqualTo(200);
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void aConfiguredTokenIsUsedAndNothingIsWritten() throws Exception {
+        String token = "configured-token-0123456789";
+        Weft weft = new Weft(localConfig().withApi(localConfig().api().withAdminToken(token))).start();
+        try {
+            assertThat(get(weft, "/api/v1/hosts", token).statusCode()).isEqualTo(200);
+            assertThat(dir.resolve("data").resolve(Weft.ADMIN_TOKEN_FILE)).doesNotExist();
+        } finally {
+            weft.close();
+        }
+    }
+
     @Test
     void startsListensAndClosesOnlyTheHostileConnection() throws Exception {
-        WeftConfig config = WeftConfig.DEFAULTS.withDataDir(dir.resolve("data"))
-                .withOpenflow(WeftConfig.DEFAULTS.openflow().withAddress("127.0.0.1").withPort(0));
-        Weft weft = new Weft(config).start();
+        Weft weft = new Weft(localConfig()).start();
         try (Socket good = new Socket("127.0.0.1", weft.openflowAddress().getPort());
              Socket hostile = new Socket("127.0.0.1", weft.openflowAddress().getPort())) {
             InputStream in = hostile.getInputStream();

@@ -3,14 +3,17 @@ package io.weft.lab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +21,13 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The packaged Weft controller as a separate process:
- * {@code java -jar weft-controller.jar serve --openflow-port N --data-dir DIR}.
+ * {@code java -jar weft-controller.jar serve --openflow-port N --api-port M --data-dir DIR},
+ * with the admin token in {@code WEFT_ADMIN_TOKEN} (not on the command line, which the log shows).
  *
  * <p>Its output goes to a log file, whose last lines are shown when a test fails. It is
- * ready when it prints {@value #READY_MARKER}. It can be stopped (SIGTERM) and started
- * again on the same port with the same data directory; the log keeps every run.
+ * ready when it prints {@value #READY_MARKER} and its API answers the health check. It can
+ * be stopped (SIGTERM) and started again on the same ports with the same data directory;
+ * the log keeps every run.
  */
 public final class ControllerProcess {
     static final String READY_MARKER = "Weft ready";
@@ -31,16 +36,22 @@ public final class ControllerProcess {
 
     private final Path jar;
     private final int openFlowPort;
+    private final int apiPort;
+    private final String adminToken;
     private final Path dataDir;
     private final Path log;
+    private final WeftApi api;
     private Process process;
     private int starts;
 
-    public ControllerProcess(Path jar, int openFlowPort, Path dataDir, Path log) {
+    public ControllerProcess(Path jar, int openFlowPort, int apiPort, Path dataDir, Path log) {
         this.jar = jar;
         this.openFlowPort = openFlowPort;
+        this.apiPort = apiPort;
+        this.adminToken = newToken();
         this.dataDir = dataDir;
         this.log = log;
+        this.api = new WeftApi(URI.create("http://127.0.0.1:" + apiPort), adminToken);
     }
 
     /** A TCP port nothing listens on right now, for a test class's controller. */
@@ -56,6 +67,15 @@ public final class ControllerProcess {
         return openFlowPort;
     }
 
+    public int apiPort() {
+        return apiPort;
+    }
+
+    /** The controller's REST API, with this process's admin token. */
+    public WeftApi api() {
+        return api;
+    }
+
     public Path log() {
         return log;
     }
@@ -68,7 +88,8 @@ public final class ControllerProcess {
         starts++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-jar", jar.toString(), "serve",
-                "--openflow-port", Integer.toString(openFlowPort), "--data-dir", dataDir.toString());
+                "--openflow-port", Integer.toString(openFlowPort), "--api-port", Integer.toString(apiPort),
+                "--data-dir", dataDir.toString());
         long startOfThisRun;
         try {
             Files.createDirectories(dataDir);
@@ -79,7 +100,9 @@ public final class ControllerProcess {
             // Straight to the file: reading a child's pipe from Java loses what it prints
             // while exiting (the JDK closes the pipe under the reader), and that is the
             // part that tells how a stop went.
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().put("WEFT_ADMIN_TOKEN", adminToken);
+            process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -88,7 +111,9 @@ public final class ControllerProcess {
             throw new UncheckedIOException("could not start the controller: " + command, e);
         }
         Runtime.getRuntime().addShutdownHook(orphanGuard(process));
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
         awaitReady(process, startOfThisRun, readyTimeout);
+        awaitHealthy(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /**
@@ -167,6 +192,17 @@ public final class ControllerProcess {
                 throw new IllegalStateException("interrupted while waiting for the controller", e);
             }
         }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        Poll.until("the controller's API on port " + apiPort + " to answer GET /api/v1/health with 200"
+                        + " (controller log " + log + ")", timeout, api::health, status -> status == 200);
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     private boolean printedSince(long offset, String marker) {

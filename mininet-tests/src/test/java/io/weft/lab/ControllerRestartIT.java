@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ControllerRestartIT {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final int PING_TRIES = 5;
@@ -36,6 +37,7 @@ class ControllerRestartIT {
         try (MininetNetwork network = lab.network(scenario.topology(), scenario.protocol())) {
             Set<HostPair> expected = scenario.expected().expectedPairs(network.hosts());
             assertAllConnected(network.waitConnected(CONNECT_TIMEOUT), "before the restart");
+            ControllerView.awaitTopology(lab.api(), network.wiring(), DISCOVERY_TIMEOUT);
             assertReachability(network.pingAll(PING_TRIES, PING_DEADLINE), expected);
 
             Restart restart = restartController(network, () -> { });
@@ -59,6 +61,7 @@ class ControllerRestartIT {
         try (MininetNetwork network = lab.network(scenario.topology(), scenario.protocol())) {
             Set<HostPair> expected = scenario.expected().expectedPairs(network.hosts());
             assertAllConnected(network.waitConnected(CONNECT_TIMEOUT), "before the restart");
+            ControllerView.awaitTopology(lab.api(), network.wiring(), DISCOVERY_TIMEOUT);
             assertReachability(network.pingAll(PING_TRIES, PING_DEADLINE), expected);
 
             Restart restart = restartController(network, network::clearFlows);
@@ -98,6 +101,8 @@ class ControllerRestartIT {
         double readySeconds = seconds(starting);
         ConnectionState back = network.waitConnected(CONNECT_TIMEOUT);
         assertAllConnected(back, "after the restart");
+        // The new process knows no link until it has probed the fabric again.
+        ControllerView.awaitTopology(lab.api(), network.wiring(), DISCOVERY_TIMEOUT);
         return new Restart(stopSeconds, exitCode, gone.seconds(), readySeconds, back.seconds());
     }
 

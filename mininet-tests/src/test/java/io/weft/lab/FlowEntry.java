@@ -18,6 +18,10 @@ public record FlowEntry(long cookie, int priority, boolean matchesAll, String li
     private static final Pattern PRIORITY = Pattern.compile("^priority=(\\d+)(,|$)");
     private static final int DEFAULT_PRIORITY = 32768;
     private static final long WEFT_MARKER = 0x57L;
+    /** The apps of {@link #weftApp()}. */
+    public static final int CONTROLLER = 0x00;
+    public static final int DISCOVERY = 0x02;
+    public static final int PATH_FORWARDING = 0x03;
 
     public static FlowEntry parse(String line) {
         Matcher cookie = COOKIE.matcher(line);
@@ -40,6 +44,14 @@ public record FlowEntry(long cookie, int priority, boolean matchesAll, String li
     /** Weft marks every rule it installs with 0x57 ('W') in the cookie's top byte. */
     public boolean hasWeftCookie() {
         return cookie >>> 56 == WEFT_MARKER;
+    }
+
+    /**
+     * The app that owns a Weft flow: the cookie's second byte (0x00 the controller's own
+     * table-miss entry, 0x02 discovery, 0x03 path forwarding); -1 for a flow not Weft's.
+     */
+    public int weftApp() {
+        return hasWeftCookie() ? (int) (cookie >>> 48) & 0xff : -1;
     }
 
     /** A table-miss entry: priority 0, no match fields, whoever installed it. */

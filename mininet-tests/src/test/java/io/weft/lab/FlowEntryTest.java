@@ -19,6 +19,19 @@ class FlowEntryTest {
         assertThat(flow.matchesAll()).isFalse();
         assertThat(flow.hasWeftCookie()).isTrue();
         assertThat(flow.isTableMiss()).isFalse();
+        assertThat(flow.weftApp()).isEqualTo(1);
+    }
+
+    @Test
+    void readsDiscoverysLldpPuntRule() {
+        FlowEntry flow = FlowEntry.parse("cookie=0x5702000000000000, duration=1.987s, table=0, n_packets=4,"
+                + " n_bytes=496, send_flow_rem priority=40000,dl_type=0x88cc actions=CONTROLLER:65535");
+
+        assertThat(flow.weftApp()).isEqualTo(FlowEntry.DISCOVERY);
+        assertThat(flow.priority()).isEqualTo(40000);
+        assertThat(flow.matchesAll()).isFalse();
+        assertThat(FlowEntry.parse("cookie=0x0, duration=1s, table=0, n_packets=0, n_bytes=0, priority=0"
+                + " actions=drop").weftApp()).isEqualTo(-1);
     }
 
     @Test

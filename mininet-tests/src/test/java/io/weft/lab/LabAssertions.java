@@ -64,4 +64,25 @@ final class LabAssertions {
         });
         softly.assertAll();
     }
+
+    /**
+     * Each switch holds discovery's rule that sends LLDP to the controller, above any
+     * forwarding rule; every other rule but the table-miss entry is path forwarding's.
+     */
+    static void assertDiscoveryAndPathForwardingRules(Map<String, List<FlowEntry>> flowsBySwitch) {
+        SoftAssertions softly = new SoftAssertions();
+        flowsBySwitch.forEach((name, flows) -> {
+            softly.assertThat(flows)
+                    .as("%s: discovery's LLDP rule (cookie 0x5702..., priority 40000, dl_type=0x88cc to the"
+                            + " controller); all flows: %s", name, flows)
+                    .anyMatch(flow -> flow.weftApp() == FlowEntry.DISCOVERY && flow.priority() == 40_000
+                            && flow.line().contains("dl_type=0x88cc") && flow.line().contains("actions=CONTROLLER"));
+            softly.assertThat(flows)
+                    .filteredOn(flow -> !flow.isTableMiss() && flow.weftApp() != FlowEntry.DISCOVERY)
+                    .as("%s: rules that are neither the table-miss entry, nor discovery's, nor path forwarding's"
+                            + " (cookie 0x5703...)", name)
+                    .allMatch(flow -> flow.weftApp() == FlowEntry.PATH_FORWARDING);
+        });
+        softly.assertAll();
+    }
 }

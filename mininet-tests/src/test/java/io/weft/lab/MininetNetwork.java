@@ -41,8 +41,7 @@ public final class MininetNetwork implements AutoCloseable {
     private final BufferedWriter commands;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final Path log;
-    private List<String> switches = List.of();
-    private List<String> hosts = List.of();
+    private LabWiring wiring;
     private boolean closed;
     private boolean stoppedCleanly;
 
@@ -74,11 +73,7 @@ public final class MininetNetwork implements AutoCloseable {
         }
         MininetNetwork network = new MininetNetwork(topology + " over " + protocol, driver, log);
         try {
-            JsonNode up = network.answer("start", timeout);
-            List<String> hostNames = new ArrayList<>();
-            up.path("hosts").properties().forEach(host -> hostNames.add(host.getKey()));
-            network.switches = List.copyOf(strings(up.path("switches")));
-            network.hosts = List.copyOf(hostNames);
+            network.wiring = LabWiring.fromReadyLine(network.answer("start", timeout));
             return network;
         } catch (RuntimeException e) {
             network.close();
@@ -87,11 +82,16 @@ public final class MininetNetwork implements AutoCloseable {
     }
 
     public List<String> switches() {
-        return switches;
+        return wiring.switches();
     }
 
     public List<String> hosts() {
-        return hosts;
+        return wiring.hostNames();
+    }
+
+    /** How Mininet wired this network: datapath ids, host ports, cables. */
+    public LabWiring wiring() {
+        return wiring;
     }
 
     public Path log() {
@@ -115,7 +115,7 @@ public final class MininetNetwork implements AutoCloseable {
      * reply, for at most {@code deadline}; then pings every pair once more.
      */
     public PingReport pingAll(int tries, Duration deadline) {
-        int pairs = hosts.size() * (hosts.size() - 1);
+        int pairs = hosts().size() * (hosts().size() - 1);
         // The final pass may cost up to a second per pair if replies stop coming.
         Duration limit = deadline.plusSeconds(pairs).plus(SLACK);
         JsonNode answer = request(command("pingall").put("tries", tries).put("wait", 1)
@@ -152,6 +152,71 @@ public final class MininetNetwork implements AutoCloseable {
     /** Empties every switch's flow tables, as if each switch had restarted. */
     public void clearFlows() {
         request(command("clear_flows"), SLACK);
+    }
+
+    /** Both ends of the cable between switches {@code a} and {@code b} go down; returns when (epoch seconds). */
+    public double linkDown(String a, String b) {
+        return request(command("link_down").put("a", a).put("b", b), SLACK).path("at").asDouble();
+    }
+
+    /** Both ends of the cable between switches {@code a} and {@code b} come up again; returns when (epoch seconds). */
+    public double linkUp(String a, String b) {
+        return request(command("link_up").put("a", a).put("b", b), SLACK).path("at").asDouble();
+    }
+
+    /** Packets each OpenFlow port of a switch has sent, by port number, read from the switch now. */
+    public Map<Integer, Long> packetsSent(String switchName) {
+        Map<Integer, Long> sent = new LinkedHashMap<>();
+        request(command("port_counters").put("switch", switchName), SLACK).path("ports").properties()
+                .forEach(port -> sent.put(Integer.parseInt(port.getKey()), port.getValue().path("tx_packets").asLong()));
+        return sent;
+    }
+
+    /** Starts {@code ping -i interval} from host {@code src} to host {@code dst}, in the background. */
+    public ContinuousPing startPing(String src, String dst, Duration interval) {
+        JsonNode started = request(command("ping_start").put("src", src).put("dst", dst)
+                .put("interval", interval.toMillis() / 1000.0), SLACK);
+        return new ContinuousPing(this, started.path("id").asInt(), src + "->" + dst);
+    }
+
+    ContinuousPing.Progress readPing(int id) {
+        JsonNode read = request(command("ping_read").put("id", id), SLACK);
+        JsonNode last = read.path("last_reply");
+        return new ContinuousPing.Progress(read.path("received").asInt(), read.path("duplicates").asInt(),
+                last.isNumber() ? last.asDouble() : Double.NaN, read.path("at").asDouble());
+    }
+
+    PingTimeline stopPing(int id) {
+        JsonNode stopped = request(command("ping_stop").put("id", id), SLACK);
+        List<PingTimeline.Reply> replies = new ArrayList<>();
+        stopped.path("replies").forEach(reply -> replies.add(
+                new PingTimeline.Reply(reply.path(0).asDouble(), reply.path(1).asInt())));
+        return new PingTimeline(stopped.path("src").asText(), stopped.path("dst").asText(),
+                stopped.path("interval").asDouble(), stopped.path("started").asDouble(),
+                stopped.path("stopped").asDouble(), stopped.path("sent").asInt(), stopped.path("received").asInt(),
+                stopped.path("duplicates").asInt(), replies);
+    }
+
+    /**
+     * Host {@code host} overhears one of the controller's LLDP probes on its own interface
+     * (waiting up to {@code captureTimeout}) and sends forgeries of it: without signature,
+     * with a garbled one, as is, rewritten to claim port {@code spoofPort} of switch
+     * {@code spoofSwitch}; host {@code relayTo} sends it as is too; then both send it again
+     * after {@code delay}.
+     */
+    public LldpForgery forgeLldp(String host, String relayTo, String spoofSwitch, int spoofPort, Duration delay,
+                                 Duration captureTimeout) {
+        ObjectNode forge = command("forge_lldp").put("host", host).put("relay_to", relayTo)
+                .put("delay", delay.toMillis() / 1000.0).put("capture_timeout", captureTimeout.toMillis() / 1000.0);
+        forge.putArray("spoof").add(spoofSwitch).add(spoofPort);
+        JsonNode done = request(forge, captureTimeout.plus(delay).plus(SLACK));
+        List<String> captured = new ArrayList<>();
+        done.path("captured").path("tlvs").forEach(tlv ->
+                captured.add(tlv.path("type").asText() + ":" + tlv.path("value").asText()));
+        List<LldpForgery.Frame> sent = new ArrayList<>();
+        done.path("sent").forEach(frame -> sent.add(new LldpForgery.Frame(frame.path("kind").asText(),
+                frame.path("host").asText(), frame.path("at").asDouble())));
+        return new LldpForgery(host, captured, sent);
     }
 
     /** The last lines the driver and Mininet wrote to the log. */

@@ -55,10 +55,10 @@ public final class WeftLab implements BeforeAllCallback, BeforeEachCallback, Aft
         deleteEarlierRun(logs, name + "-");
         LabEnvironment.cleanMininet(logs.resolve(name + "-mn-clean.log"));
         Path dataDir = createDirectory(logs.resolve(name + "-data"));
-        controller = new ControllerProcess(LabEnvironment.controllerJar(), ControllerProcess.freePort(), dataDir,
-                logs.resolve(name + "-controller.log"));
-        System.out.printf("[lab] %s: controller on OpenFlow port %d, log %s%n", name, controller.openFlowPort(),
-                controller.log());
+        controller = new ControllerProcess(LabEnvironment.controllerJar(), ControllerProcess.freePort(),
+                ControllerProcess.freePort(), dataDir, logs.resolve(name + "-controller.log"));
+        System.out.printf("[lab] %s: controller on OpenFlow port %d, API port %d, log %s%n", name,
+                controller.openFlowPort(), controller.apiPort(), controller.log());
         controller.start(READY_TIMEOUT);
     }
 
@@ -71,6 +71,11 @@ public final class WeftLab implements BeforeAllCallback, BeforeEachCallback, Aft
     /** The controller process of this test class. */
     public ControllerProcess controller() {
         return controller;
+    }
+
+    /** The REST API of this test class's controller, with its admin token. */
+    public WeftApi api() {
+        return controller.api();
     }
 
     /** Builds a network of {@code topology} whose switches speak only {@code protocol} to the controller. */

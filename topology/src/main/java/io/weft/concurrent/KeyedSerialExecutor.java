@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * time and in the order they were submitted, while tasks of different keys run in parallel.
  *
  * <p>The number of queued tasks is bounded: past {@code maxQueued} a task is refused,
- * {@code <name>.dropped.overload} is counted, and {@link #submit} returns false. A task
+ * {@code <name>.dropped.overload} is counted, and {@link #submit} returns false. After
+ * {@link #shutdown} tasks are refused as {@code <name>.dropped.shutdown}. A task
  * that throws is logged and counted as {@code <name>.task_failures}; the key's later tasks
  * still run.
  */
@@ -45,7 +46,12 @@ public final class KeyedSerialExecutor {
     public boolean submit(Object key, Runnable task) {
         boolean startDrain;
         synchronized (this) {
-            if (shutdown || queued >= maxQueued) {
+            if (shutdown) {
+                // Not overload: work that arrives while the controller stops (disconnects, say) has nowhere to go.
+                counters.increment(name + ".dropped.shutdown");
+                return false;
+            }
+            if (queued >= maxQueued) {
                 counters.increment(name + ".dropped.overload");
                 return false;
             }

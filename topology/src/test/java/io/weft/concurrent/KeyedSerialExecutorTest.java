@@ -62,6 +62,17 @@ class KeyedSerialExecutorTest {
     }
 
     @Test
+    void workAfterShutdownIsRefusedAsShutdownNotOverload() throws Exception {
+        KeyedSerialExecutor executor = new KeyedSerialExecutor("q", Executors.newSingleThreadExecutor(), 10, counters);
+        executor.shutdown(5_000);
+
+        assertThat(executor.submit("k", () -> { })).isFalse();
+
+        assertThat(counters.get("q.dropped.shutdown")).isEqualTo(1);
+        assertThat(counters.get("q.dropped.overload")).isZero();
+    }
+
+    @Test
     void aFailingTaskIsCountedAndLaterTasksStillRun() throws Exception {
         KeyedSerialExecutor executor = new KeyedSerialExecutor("x", Executors.newSingleThreadExecutor(), 10, counters);
         List<String> ran = Collections.synchronizedList(new ArrayList<>());

@@ -15,8 +15,6 @@ import io.weft.topology.link.Link;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -36,38 +34,10 @@ import org.onosproject.net.PortNumber;
  *
  * <p>Fabrics are wired with a fixed convention so that a link reads like its name: the link
  * from device {@code a} to device {@code b} leaves {@code a} on port {@code b} and arrives at
- * {@code b} on port {@code a} (see {@link #wire}). Modules that need the same helpers copy
- * this file into their own test sources; test classes do not cross module boundaries.
+ * {@code b} on port {@code a} (see {@link #wire}). Other modules' tests reach it, and
+ * {@link MutableClock}, through the topology test-jar.
  */
 public final class TestFabric {
-    /** A clock that stands still until the test moves it. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     public static final DeviceDescription OVS = new DeviceDescription("Nicira, Inc.", "Open vSwitch", "3.1.0",
             "None", "OF_13");
 

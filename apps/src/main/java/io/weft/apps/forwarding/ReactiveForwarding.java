@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the apps that want them.
  */
 public final class ReactiveForwarding implements PacketProcessor {
-    public static final AppId APP = new AppId(1, "forwarding");
+    public static final AppId APP = new AppId(1, "learning");
     private static final Logger log = LoggerFactory.getLogger(ReactiveForwarding.class);
 
     private final ForwardingConfig config;

@@ -15,6 +15,7 @@ import io.weft.southbound.api.PacketContext;
 import io.weft.southbound.api.PacketProcessor;
 import io.weft.southbound.api.PacketService;
 import io.weft.southbound.api.TrafficMatch;
+import io.weft.topology.MutableClock;
 import io.weft.topology.device.DeviceDescription;
 import io.weft.topology.device.DeviceIds;
 import io.weft.topology.device.DeviceManager;
@@ -28,10 +29,8 @@ import io.weft.topology.link.Link;
 import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.TopologyManager;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,35 +59,11 @@ public final class Fabric implements FlowRuleService, PacketService {
     private static final DeviceDescription OVS = new DeviceDescription("Nicira, Inc.", "Open vSwitch", "3.1.0",
             "None", "OF_13");
 
-    /** A clock tests move by hand. */
-    public static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private record Processor(int order, PacketProcessor processor) {
     }
 
     public final Counters counters = new Counters();
-    public final ManualClock clock = new ManualClock();
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     public final EventDispatcher dispatcher = new EventDispatcher(new KeyedSerialExecutor("events",
             MoreExecutors.newDirectExecutorService(), 1_000_000, counters), counters);
     public final DeviceManager devices = new DeviceManager(dispatcher);

@@ -1,5 +1,6 @@
 package io.weft.southbound.discovery;
 
+import io.weft.topology.MutableClock;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;

@@ -17,14 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Out of the box, Weft forwards: switches of any supported OpenFlow version connect, every
- * host reaches every other one, and the rules that make it so are Weft's.
+ * Out of the box, Weft forwards: switches of any supported OpenFlow version connect, the
+ * controller finds the links between them, every host reaches every other one, and the
+ * rules that make it so are Weft's.
  *
  * <p>One controller serves every scenario in turn, as it would serve a user who builds one
  * Mininet network after another.
  */
-class ReactiveForwardingIT {
+class ForwardingIT {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(15);
     private static final int PING_TRIES = 5;
     private static final Duration PING_DEADLINE = Duration.ofSeconds(45);
 
@@ -55,14 +57,16 @@ class ReactiveForwardingIT {
         try (MininetNetwork network = lab.network(scenario.topology(), scenario.protocol())) {
             ConnectionState connected = network.waitConnected(CONNECT_TIMEOUT);
             assertAllConnected(connected, "after the network started");
+            // Hosts are learned, and broadcasts flooded, only at edge ports: ports without links.
+            double discovered = ControllerView.awaitTopology(lab.api(), network.wiring(), DISCOVERY_TIMEOUT);
 
             PingReport pings = network.pingAll(PING_TRIES, PING_DEADLINE);
             assertReachability(pings, scenario.expected().expectedPairs(network.hosts()));
 
             assertOnlyWeftFlows(network.dumpFlows(), network.switches());
 
-            System.out.printf("[lab] %s: connected in %.1fs, pings %s, %.1fs in all%n", scenario,
-                    connected.seconds(), pings, (System.nanoTime() - start) / 1e9);
+            System.out.printf("[lab] %s: connected in %.1fs, links in %.1fs more, pings %s, %.1fs in all%n",
+                    scenario, connected.seconds(), discovered, pings, (System.nanoTime() - start) / 1e9);
         }
     }
 }
