@@ -34,6 +34,11 @@ public final class RestClient {
         return base;
     }
 
+    /** The bearer token, for another client of the same API. */
+    public String token() {
+        return token;
+    }
+
     /** A GET of {@code path} with the token, ready to send many times. */
     public HttpRequest request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)

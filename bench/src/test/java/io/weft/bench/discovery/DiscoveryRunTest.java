@@ -6,14 +6,9 @@ import io.weft.bench.fabric.Fabric;
 import io.weft.bench.fabric.Fabrics;
 import io.weft.bench.flowsetup.Progress;
 import io.weft.bench.rest.ControllerUnderTest;
-import io.weft.controller.DiscoverySettings;
-import io.weft.controller.ForwardingMode;
-import io.weft.controller.Weft;
-import io.weft.controller.WeftConfig;
-import java.net.URI;
+import io.weft.bench.rest.InProcessWeft;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,24 +23,15 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
  */
 @Timeout(120)
 class DiscoveryRunTest {
-    private static final String TOKEN = "bench-test-token-0123456789";
-    private static final Duration PROBE_INTERVAL = Duration.ofMillis(300);
-
     @TempDir
     Path dir;
-    private Weft weft;
+    private InProcessWeft weft;
     private ControllerUnderTest controller;
 
     @BeforeEach
     void startWeft() throws InterruptedException {
-        WeftConfig d = WeftConfig.DEFAULTS;
-        WeftConfig config = new WeftConfig(dir.resolve("data"), d.openflow().withAddress("127.0.0.1").withPort(0),
-                ForwardingMode.PATH, d.forwarding(), new DiscoverySettings(PROBE_INTERVAL, Duration.ofSeconds(3),
-                Duration.ofSeconds(10), Duration.ofMillis(300), Optional.empty()), d.hosts(), d.packetInQueue(),
-                d.workerThreads(), d.api().withAddress("127.0.0.1").withPort(0).withAdminToken(TOKEN));
-        weft = new Weft(config).start();
-        controller = ControllerUnderTest.running(weft.openflowAddress(),
-                URI.create("http://127.0.0.1:" + weft.apiAddress().getPort()), TOKEN, Optional.empty());
+        weft = new InProcessWeft(dir.resolve("data"));
+        controller = weft.controller();
     }
 
     @AfterEach
@@ -55,7 +41,7 @@ class DiscoveryRunTest {
 
     private static DiscoveryPlan plan(int rerouteRounds) {
         return new DiscoveryPlan(OFVersion.OF_13, Duration.ofMillis(1), 1, Duration.ofMillis(50), Duration.ofSeconds(30),
-                PROBE_INTERVAL, 1, rerouteRounds, Duration.ofSeconds(10));
+                InProcessWeft.PROBE_INTERVAL, 1, rerouteRounds, Duration.ofSeconds(10));
     }
 
     @Test
@@ -80,8 +66,8 @@ class DiscoveryRunTest {
         });
         assertThat(r.rerouteNote()).isEmpty();
         assertThat(r.benchCounters()).containsKey("bench.fabric.probes.relayed");
-        assertThat(weft.counters().get("discovery.probes.accepted")).isPositive();
-        assertThat(weft.counters().get("forwarding.rerouted")).isPositive();
+        assertThat(weft.weft().counters().get("discovery.probes.accepted")).isPositive();
+        assertThat(weft.weft().counters().get("forwarding.rerouted")).isPositive();
     }
 
     @Test
