@@ -52,6 +52,8 @@ final class DiscoveryRun {
             try (SwitchFleet fleet = SwitchFleet.connect(controller.openflow(), fabric.switches(), plan.version(),
                     fabric.ports(), plan.connectInterval(), plan.threads(), emulated::behaviour, counters)) {
                 boolean complete = poller.awaitComplete(plan.timeout());
+                // Its requests cost the controller CPU (every link, every poll interval): none while re-routing.
+                poller.close();
                 long all = poller.completeAt();
                 OptionalLong probed = emulated.everySwitchProbedAt();
                 OptionalLong firstConnected = emulated.firstConnectedAt();

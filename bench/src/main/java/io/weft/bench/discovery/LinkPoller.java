@@ -98,6 +98,7 @@ final class LinkPoller implements AutoCloseable {
         return Duration.ofNanos(slowestPollNanos);
     }
 
+    /** Stops polling; what was seen stays readable. Closing twice does no harm. */
     @Override
     public void close() throws InterruptedException {
         stopped = true;
