@@ -1,5 +1,6 @@
 package io.weft.bench.discovery;
 
+import io.weft.bench.CpuMeter;
 import io.weft.bench.Json;
 import io.weft.bench.Machine;
 import io.weft.bench.Spread;
@@ -59,6 +60,7 @@ final class DiscoveryReport {
         }
         lines.add(String.format(Locale.ROOT, "%s%,d/%,d links reported, %,d unexpected; %,d polls, slowest %d ms",
                 pad, r.linksKnown(), r.linksExpected(), r.unexpectedLinks(), r.polls(), r.slowestPoll().toMillis()));
+        r.discoveryCpu().ifPresent(c -> lines.add(pad + "CPU while discovering, " + cpu(c)));
         r.heap().ifPresent(h -> lines.add(String.format(Locale.ROOT, "%sheap after a full GC with %,d switches"
                         + " connected: %.1f MiB used (committed %.1f MiB) of a %s limit (target: within %d MiB: %s);"
                         + " resident memory %.1f MiB; REST API answered with every link after: %s", pad,
@@ -94,10 +96,25 @@ final class DiscoveryReport {
                     measured.get(0).pathHops(), measured.get(0).alternative() ? "with a way around the cut"
                             : "no way around the cut: complete when the rules on it are gone"));
         }
+        r.rerouteCpu().ifPresent(c -> lines.add(pad + "CPU while re-routing, " + cpu(c)));
         if (!measured.isEmpty() && !r.rerouteNote().isEmpty()) {
             lines.add(pad + "re-route: " + r.rerouteNote());
         }
         return lines;
+    }
+
+    private static String cpu(CpuMeter.Share c) {
+        return String.format(Locale.ROOT, "in cores: machine %.2f = bench %.2f + controller %.2f + other processes %.2f",
+                c.machine(), c.bench(), c.controller(), c.others());
+    }
+
+    private static Map<String, Object> cpuJson(CpuMeter.Share c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("machine", c.machine());
+        m.put("bench", c.bench());
+        m.put("controller", c.controller());
+        m.put("others", c.others());
+        return m;
     }
 
     static String json(DiscoveryPlan plan, Machine machine, List<DiscoveryResult> results) {
@@ -147,6 +164,8 @@ final class DiscoveryReport {
                     && Spread.of(complete).median() <= REROUTE_TARGET.toMillis());
         }
         m.put("targets", targets);
+        r.discoveryCpu().ifPresent(c -> m.put("cpu_cores_discovering", cpuJson(c)));
+        r.rerouteCpu().ifPresent(c -> m.put("cpu_cores_rerouting", cpuJson(c)));
         m.put("bench_counters", r.benchCounters());
         return m;
     }

@@ -1,5 +1,6 @@
 package io.weft.bench.discovery;
 
+import io.weft.bench.CpuMeter;
 import io.weft.bench.fabric.Fabric;
 import io.weft.bench.rest.HeapProbe;
 import java.time.Duration;
@@ -20,13 +21,15 @@ import java.util.SortedMap;
  * @param pathInstalled        from two hosts' first frames until the controller had installed their path both ways
  * @param reroutes             the re-route rounds, warm-up included
  * @param rerouteNote          why there are none, if there are none
+ * @param discoveryCpu         where the machine's CPU went from the first switch connecting to every link reported
+ * @param rerouteCpu           and during the re-route rounds
  */
 record DiscoveryResult(String label, Fabric fabric, int connected, long connectSpan, OptionalLong fromFirstConnect,
                        OptionalLong fromLastConnect, OptionalLong fromLastProbed, int linksKnown, int linksExpected,
                        int unexpectedLinks, long polls, Duration slowestPoll, Optional<HeapProbe.Heap> heap,
                        Optional<Boolean> answeredAfterHeap, OptionalLong pathInstalled,
-                       List<RerouteRun.Round> reroutes, String rerouteNote,
-                       SortedMap<String, Long> benchCounters) {
+                       List<RerouteRun.Round> reroutes, String rerouteNote, Optional<CpuMeter.Share> discoveryCpu,
+                       Optional<CpuMeter.Share> rerouteCpu, SortedMap<String, Long> benchCounters) {
     DiscoveryResult {
         reroutes = List.copyOf(reroutes);
     }

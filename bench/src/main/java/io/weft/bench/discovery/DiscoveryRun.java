@@ -1,5 +1,6 @@
 package io.weft.bench.discovery;
 
+import io.weft.bench.CpuMeter;
 import io.weft.bench.fabric.EmulatedFabric;
 import io.weft.bench.fabric.Fabric;
 import io.weft.bench.flowsetup.Progress;
@@ -42,8 +43,10 @@ final class DiscoveryRun {
             t.setDaemon(true);
             return t;
         });
+        Optional<CpuMeter> cpu = CpuMeter.available() ? Optional.of(new CpuMeter(controller.pid())) : Optional.empty();
         try (LinkPoller poller = new LinkPoller(controller.rest(), fabric.expectedLinks(), plan.poll(), counters)) {
             long first = System.nanoTime();
+            Optional<CpuMeter.Snapshot> discoveryStart = cpu.map(CpuMeter::snapshot);
             poller.start();
             reporter.scheduleAtFixedRate(() -> progress.report(String.format(Locale.ROOT,
                     "%s: %.1f s: %,d/%,d switches known to the controller, %,d/%,d links reported", label,
@@ -54,6 +57,7 @@ final class DiscoveryRun {
                 boolean complete = poller.awaitComplete(plan.timeout());
                 // Its requests cost the controller CPU (every link, every poll interval): none while re-routing.
                 poller.close();
+                Optional<CpuMeter.Share> discoveryCpu = cpu.map(m -> m.between(discoveryStart.get(), m.snapshot()));
                 long all = poller.completeAt();
                 OptionalLong probed = emulated.everySwitchProbedAt();
                 OptionalLong firstConnected = emulated.firstConnectedAt();
@@ -73,6 +77,7 @@ final class DiscoveryRun {
                 }
                 List<RerouteRun.Round> reroutes = List.of();
                 OptionalLong pathInstalled = OptionalLong.empty();
+                Optional<CpuMeter.Share> rerouteCpu = Optional.empty();
                 String note = "";
                 if (plan.rerouteRounds() == 0) {
                     note = "not asked for (--reroute-rounds 0)";
@@ -82,6 +87,7 @@ final class DiscoveryRun {
                     note = "not measured: " + fabric.name() + " has no two host ports on different switches";
                 } else {
                     RerouteRun reroute = new RerouteRun(emulated, controller.rest(), progress);
+                    Optional<CpuMeter.Snapshot> rerouteStart = cpu.map(CpuMeter::snapshot);
                     try {
                         reroutes = reroute.run(plan.rerouteWarmup(), plan.rerouteRounds(), plan.timeout(),
                                 plan.rerouteTimeout());
@@ -91,6 +97,7 @@ final class DiscoveryRun {
                         progress.report("re-route " + note);
                     }
                     pathInstalled = reroute.pathInstalledAfter();
+                    rerouteCpu = cpu.map(m -> m.between(rerouteStart.get(), m.snapshot()));
                 }
                 checkAlive(controller);
                 return new DiscoveryResult(label, fabric, (int) fleet.connected(),
@@ -99,7 +106,7 @@ final class DiscoveryRun {
                         complete ? OptionalLong.of(all - lastConnected.getAsLong()) : OptionalLong.empty(),
                         complete && probed.isPresent() ? OptionalLong.of(all - probed.getAsLong()) : OptionalLong.empty(),
                         poller.known(), expected, poller.unexpected(), poller.polls(), poller.slowestPoll(), heap,
-                        answered, pathInstalled, reroutes, note, counters.snapshot());
+                        answered, pathInstalled, reroutes, note, discoveryCpu, rerouteCpu, counters.snapshot());
             }
         } finally {
             reporter.shutdownNow();

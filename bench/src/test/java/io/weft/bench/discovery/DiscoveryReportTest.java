@@ -2,6 +2,7 @@ package io.weft.bench.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.bench.CpuMeter;
 import io.weft.bench.Machine;
 import io.weft.bench.fabric.Fabrics;
 import io.weft.bench.rest.HeapProbe;
@@ -28,7 +29,8 @@ class DiscoveryReportTest {
                 OptionalLong.of((lastConnectMs + 500) * 1_000_000), OptionalLong.of(lastConnectMs * 1_000_000),
                 OptionalLong.of(100_000_000), 8, 8, 0, 12, Duration.ofMillis(20),
                 Optional.of(new HeapProbe.Heap(heapMiB * 1024, 2 * heapMiB * 1024, 512 * 1024, 300 * 1024, "heap")),
-                Optional.of(true), OptionalLong.of(200_000_000), rounds, "", new TreeMap<>());
+                Optional.of(true), OptionalLong.of(200_000_000), rounds, "",
+                Optional.of(new CpuMeter.Share(1.9, 0.6, 1.1, 0.2)), Optional.empty(), new TreeMap<>());
     }
 
     @Test
@@ -40,6 +42,7 @@ class DiscoveryReportTest {
                 .contains("40.0 MiB used").contains("target: within 512 MiB: met")
                 .contains("median 25.0 ms, min 20.0, max 30.0 over 2 rounds (target: within 50 ms: met)")
                 .contains("theoretical bound from the last switch connecting: one probe interval, 2.00 s")
+                .contains("CPU while discovering, in cores: machine 1.90 = bench 0.60 + controller 1.10 + other processes 0.20")
                 .doesNotContain("MISSED");
 
         String json = DiscoveryReport.json(PLAN, MACHINE, List.of(met));
