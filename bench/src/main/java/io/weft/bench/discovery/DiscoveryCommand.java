@@ -47,8 +47,9 @@ public final class DiscoveryCommand implements Callable<Integer> {
     String topology = "grid,25x40";
 
     @Option(names = "--baseline", paramLabel = "KIND,SIZE|none",
-            description = "a small fabric measured first, in the same run, with a fresh Weft (default: ${DEFAULT-VALUE})")
-    String baseline = "linear,10";
+            description = "a small fabric measured first, in the same run, with a fresh Weft; a ring, so that its"
+                    + " re-route has a way around the cut (default: ${DEFAULT-VALUE})")
+    String baseline = "ring,10";
 
     @Option(names = "--heap", paramLabel = "SIZE|none",
             description = "heap limit (-Xmx) of the Weft the bench starts (default: ${DEFAULT-VALUE}, the target)")

@@ -7,6 +7,7 @@ import io.weft.bench.fabric.Endpoint;
 import io.weft.bench.fabric.Fabric;
 import io.weft.bench.fabric.FlowModListener;
 import io.weft.bench.fabric.Trace;
+import io.weft.bench.fabric.Wiring;
 import io.weft.bench.flowsetup.Progress;
 import io.weft.bench.rest.RestClient;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +23,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * Re-route rounds on a discovered fabric. Two hosts at far-apart host ports talk, so that the
- * controller's path forwarding installs their path both ways; then, each round, the cable in
+ * Re-route rounds on a discovered fabric. Two hosts talk, at the first host port and the one
+ * farthest from it, so that the controller's path forwarding installs their path both ways;
+ * then, each round, the cable in
  * the middle of their path is cut (both ends send PORT_STATUS with LINK_DOWN) and the round
  * measures, at the switches, how long until the flow mods they received carry the
  * conversation around the cut both ways and no rule of it is left on the cut ports. Then the
@@ -60,14 +63,26 @@ final class RerouteRun {
         this.rest = rest;
         this.progress = progress;
         this.h1 = new EmulatedHost(1, hostPorts.get(0));
-        this.h2 = new EmulatedHost(2, hostPorts.get(hostPorts.size() - 1));
+        this.h2 = new EmulatedHost(2, farthest(fabric.wiring(), hostPorts));
         this.macs = Set.of(h1.mac(), h2.mac());
     }
 
-    /** True if re-routes can be measured on {@code fabric}: two host ports on two different switches. */
+    /** True if re-routes can be measured on {@code fabric}: host ports on two switches a cable path apart. */
     static boolean applies(Fabric fabric) {
         List<Endpoint> hosts = fabric.hostPorts();
-        return hosts.size() >= 2 && hosts.get(0).switchIndex() != hosts.get(hosts.size() - 1).switchIndex();
+        return hosts.size() >= 2 && farthest(new Wiring(fabric), hosts).switchIndex() != hosts.get(0).switchIndex();
+    }
+
+    /** The host port farthest in hops from the first one, so the path is long; the last of those tied. */
+    static Endpoint farthest(Wiring wiring, List<Endpoint> hostPorts) {
+        Map<Integer, Integer> hops = wiring.hopsFrom(hostPorts.get(0).switchIndex());
+        Endpoint best = hostPorts.get(0);
+        for (Endpoint port : hostPorts) {
+            if (hops.getOrDefault(port.switchIndex(), -1) >= hops.getOrDefault(best.switchIndex(), -1)) {
+                best = port;
+            }
+        }
+        return best;
     }
 
     /**
@@ -159,29 +174,44 @@ final class RerouteRun {
     /**
      * Has the hosts talk until their path is in place both ways: h1 first, so the controller
      * learns it (its frame to h2, unknown yet, is flooded), then h2, whose frame to a known
-     * host makes the controller install the path both ways.
+     * host makes the controller install the path both ways. Returns once the flow mods have
+     * stopped coming: each frame may have the controller install the path again, and a flow mod
+     * still on its way when a round starts would be taken for part of the re-route.
      */
     private void establish(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            fabric.hostSends(h1.at(), h1.frameTo(h2));
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            fabric.hostSends(h2.at(), h2.frameTo(h1));
-            long retry = System.nanoTime() + RETRY.toNanos();
-            while (System.nanoTime() < retry) {
-                if (there().delivered() && back().delivered()) {
-                    return;
+        RerouteWatch settle = new RerouteWatch(System.nanoTime(), () -> false);
+        fabric.setFlowModListener(settle);
+        try {
+            while (!talk()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no path between the hosts within " + timeout.toSeconds()
+                            + " s: " + h1.at() + " -> " + h2.at() + ": " + there().outcome() + "; back: "
+                            + back().outcome());
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no path between the hosts within " + timeout.toSeconds() + " s: "
-                        + h1.at() + " -> " + h2.at() + ": " + there().outcome() + "; back: " + back().outcome());
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+            settle.awaitQuiet(QUIET, timeout);
+        } finally {
+            fabric.setFlowModListener(FlowModListener.NONE);
         }
+    }
+
+    /** One exchange of frames; true if the path is in place both ways within {@link #RETRY}. */
+    private boolean talk() {
+        fabric.hostSends(h1.at(), h1.frameTo(h2));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        fabric.hostSends(h2.at(), h2.frameTo(h1));
+        long retry = System.nanoTime() + RETRY.toNanos();
+        while (System.nanoTime() < retry) {
+            if (there().delivered() && back().delivered()) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return false;
     }
 
     private Trace there() {

@@ -33,6 +33,23 @@ public final class Wiring {
         this.bySwitch = Map.copyOf(adjacent);
     }
 
+    /** Hops from switch {@code from} to every switch it reaches over cables that are not cut. */
+    public Map<Integer, Integer> hopsFrom(int from) {
+        Map<Integer, Integer> hops = new HashMap<>(Map.of(from, 0));
+        Deque<Integer> queue = new ArrayDeque<>(List.of(from));
+        while (!queue.isEmpty()) {
+            int at = queue.poll();
+            for (Cable cable : bySwitch.getOrDefault(at, List.of())) {
+                int next = cable.a().switchIndex() == at ? cable.b().switchIndex() : cable.a().switchIndex();
+                if (!cut.contains(cable) && !hops.containsKey(next)) {
+                    hops.put(next, hops.get(at) + 1);
+                    queue.add(next);
+                }
+            }
+        }
+        return hops;
+    }
+
     /** True if switch {@code to} can be reached from {@code from} over cables that are not cut, nor {@code without}. */
     public boolean reachable(int from, int to, Cable without) {
         Set<Integer> seen = new HashSet<>(List.of(from));

@@ -38,4 +38,11 @@ class WiringTest {
         assertThatThrownBy(() -> wiring.setCut(new Cable(new Endpoint(0, 2), new Endpoint(2, 1)), true))
                 .hasMessageContaining("not a cable of this fabric");
     }
+
+    @Test
+    void hopsAreCountedOverCablesThatAreNotCut() {
+        assertThat(wiring.hopsFrom(0)).containsEntry(0, 0).containsEntry(1, 1).containsEntry(2, 2).containsEntry(3, 1);
+        wiring.setCut(s1s2, true);
+        assertThat(wiring.hopsFrom(0)).containsEntry(1, 3).containsEntry(2, 2);
+    }
 }
