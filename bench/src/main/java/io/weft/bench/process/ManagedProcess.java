@@ -70,6 +70,30 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until the process's output holds {@code text}; fails with the log's tail if it exits or takes too long. */
+    public void awaitOutput(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!logContains(text)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with status " + process.exitValue()
+                        + " before saying '" + text + "'; its output:\n" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not say '" + text + "' within " + timeout.toSeconds()
+                        + " s; its output:\n" + logTail());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
