@@ -187,7 +187,9 @@ public final class PathForwarding implements PacketProcessor {
                 : Optional.empty();
         fresh.ifPresentOrElse(route -> routes.put(pair, route), () -> routes.remove(pair));
         List<FlowRule> keep = fresh.map(Route::rules).orElse(List.of());
-        keep.forEach(r -> add(operations, FlowOperation.add(r)));
+        // Only what changed goes out: the stretches the new path shares with the old one already
+        // hold exactly these rules, and on a long path re-sending them was most of the flow mods.
+        keep.stream().filter(r -> !old.rules().contains(r)).forEach(r -> add(operations, FlowOperation.add(r)));
         old.rules().stream().filter(r -> keep.stream().noneMatch(k -> sameSlot(k, r)))
                 .forEach(r -> add(operations, FlowOperation.remove(r)));
     }

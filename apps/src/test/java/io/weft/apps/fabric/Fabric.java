@@ -77,6 +77,8 @@ public final class Fabric implements FlowRuleService, PacketService {
     public final Map<DeviceId, List<FlowRule>> tables = new HashMap<>();
     /** Every packet-out the apps asked for, in order. */
     public final List<OutboundPacket> emitted = new ArrayList<>();
+    /** Every flow operation apps applied, in order. */
+    public final List<FlowOperation> applied = new ArrayList<>();
     private final List<Processor> processors = new CopyOnWriteArrayList<>();
     private final List<EventListener<FlowRemovedEvent>> removedListeners = new ArrayList<>();
 
@@ -318,6 +320,7 @@ public final class Fabric implements FlowRuleService, PacketService {
     @Override
     public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations) {
         List<FlowRule> table = tables.computeIfAbsent(device, d -> new ArrayList<>());
+        applied.addAll(operations);
         for (FlowOperation op : operations) {
             FlowRule rule = op.rule();
             table.removeIf(r -> r.table() == rule.table() && r.priority() == rule.priority()

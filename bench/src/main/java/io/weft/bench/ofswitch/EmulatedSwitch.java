@@ -100,6 +100,20 @@ public final class EmulatedSwitch extends ByteToMessageDecoder {
         ctx.flush();
     }
 
+    /**
+     * Tells the controller that a port's link went down or came back (PORT_STATUS, reason
+     * MODIFY), as a switch does when its cable is pulled or plugged in. Callable from any thread.
+     */
+    public void sendPortStatus(int port, boolean up) {
+        OFMessage status = replies.portStatus(port, up);
+        eventLoop().execute(() -> {
+            if (isOpen()) {
+                write(status);
+                flush();
+            }
+        });
+    }
+
     public void close() {
         if (ctx != null) {
             ctx.close();

@@ -17,6 +17,7 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortFeatures;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortState;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -133,7 +134,16 @@ final class SwitchReplies {
                 .build();
     }
 
+    /** PORT_STATUS (reason MODIFY) for a port whose link went down or came back up. */
+    OFMessage portStatus(int port, boolean up) {
+        return factory.buildPortStatus().setXid(0).setReason(OFPortReason.MODIFY).setDesc(portDesc(port, up)).build();
+    }
+
     private OFPortDesc portDesc(int port) {
+        return portDesc(port, true);
+    }
+
+    private OFPortDesc portDesc(int port, boolean up) {
         var builder = factory.buildPortDesc()
                 .setPortNo(OFPort.of(port))
                 .setHwAddr(portMac(profile, port))
@@ -144,9 +154,9 @@ final class SwitchReplies {
                 .setSupported(Set.of())
                 .setPeer(Set.of());
         if (profile.version() == OFVersion.OF_10) {
-            return builder.setState(EnumSet.noneOf(OFPortState.class)).build();
+            return builder.setState(up ? EnumSet.noneOf(OFPortState.class) : EnumSet.of(OFPortState.LINK_DOWN)).build();
         }
-        return builder.setState(EnumSet.of(OFPortState.LIVE)).setCurrSpeed(SPEED_KBPS).setMaxSpeed(SPEED_KBPS).build();
+        return builder.setState(EnumSet.of(up ? OFPortState.LIVE : OFPortState.LINK_DOWN)).setCurrSpeed(SPEED_KBPS).setMaxSpeed(SPEED_KBPS).build();
     }
 
     /** 0e:SS:SS:PP:PP:00 - locally administered, never one of the emulated hosts' addresses. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,9 +30,15 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public static ManagedProcess start(String name, List<String> command, Path log) {
+        return start(name, command, Map.of(), log);
+    }
+
+    /** Starts it with {@code environment} added to the bench's own environment (secrets stay off the command line). */
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             return new ManagedProcess(name, process, log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + " (" + String.join(" ", command) + "): "
@@ -60,6 +67,30 @@ public final class ManagedProcess implements AutoCloseable {
                         + timeout.toSeconds() + " s; its output:\n" + logTail());
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    /** Waits until the process's output holds {@code text}; fails with the log's tail if it exits or takes too long. */
+    public void awaitOutput(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!logContains(text)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with status " + process.exitValue()
+                        + " before saying '" + text + "'; its output:\n" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " did not say '" + text + "' within " + timeout.toSeconds()
+                        + " s; its output:\n" + logTail());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

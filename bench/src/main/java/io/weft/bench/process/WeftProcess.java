@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WeftProcess {
     static final String API_PORT_FLAG = "--api-port";
+    /** What Weft logs once it has started everything. */
+    static final String READY = "Weft ready";
 
     private WeftProcess() {
     }
@@ -45,6 +47,8 @@ public final class WeftProcess {
         ManagedProcess process = ManagedProcess.start("Weft", command, workDir.resolve("weft.log"));
         try {
             process.awaitListening(openflowPort, Duration.ofSeconds(60));
+            // OpenFlow listens before the REST API has started; stopping Weft in between leaves it half up.
+            process.awaitOutput(READY, Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             process.close();
             throw e;

@@ -91,9 +91,12 @@ final class OpenFlowTranslator {
         match.ethType().ifPresent(t -> builder.setExact(MatchField.ETH_TYPE, EthType.of(t)));
         // openflowj writes UNTAGGED as OFPVID_NONE (0) from 1.3 on and as OFP_VLAN_NONE (0xffff)
         // on 1.0, and a tagged id with OFPVID_PRESENT from 1.3 on and without it on 1.0.
-        match.vlan().ifPresent(v -> builder.setExact(MatchField.VLAN_VID,
-                v.equals(VlanId.NONE) ? OFVlanVidMatch.UNTAGGED : OFVlanVidMatch.ofVlan(v.toShort())));
+        match.vlan().ifPresent(v -> builder.setExact(MatchField.VLAN_VID, vlanVid(v)));
         return builder.build();
+    }
+
+    private static OFVlanVidMatch vlanVid(VlanId vlan) {
+        return vlan.equals(VlanId.NONE) ? OFVlanVidMatch.UNTAGGED : OFVlanVidMatch.ofVlan(vlan.toShort());
     }
 
     /**
@@ -108,6 +111,7 @@ final class OpenFlowTranslator {
         match.ethSrc().ifPresent(m -> fields.add(oxms.ethSrc(ofMac(m))));
         match.ethDst().ifPresent(m -> fields.add(oxms.ethDst(ofMac(m))));
         match.ethType().ifPresent(t -> fields.add(oxms.ethType(EthType.of(t))));
+        match.vlan().ifPresent(v -> fields.add(oxms.vlanVid(vlanVid(v))));
         return factory.buildMatchV3().setOxmList(OFOxmList.ofList(fields)).build();
     }
 

@@ -41,6 +41,15 @@ public final class EventDispatcher {
         registrations.removeIf(r -> r.listener() == listener);
     }
 
+    /**
+     * Queues {@code task} to run on the dispatcher's executor in order with the events of
+     * {@code subject}: for work a listener does once for several events rather than once per
+     * event. False if the queue refused it (full, or shut down; counted as for events).
+     */
+    public boolean execute(Object subject, Runnable task) {
+        return executor.submit(subject, task);
+    }
+
     /** Queues {@code event} for delivery; counted and dropped only if the queue is full. */
     public void post(Event event) {
         counters.increment("events.posted");

@@ -13,6 +13,7 @@ import io.weft.topology.link.LinkService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ import org.onosproject.net.DeviceId;
  * nothing is learned on it and no broadcast leaves through it, so a port between two switches
  * is never mistaken for a host's port while discovery is still finding the fabric. A
  * {@link ReservedPorts reserved} port (a tenant's attachment) is never an edge port either.
+ *
+ * <p>Snapshots are made once per batch of changes, not once per event: an event that arrives
+ * while a snapshot is queued but not yet made rides along with it (its {@link TopologyEvent}
+ * names them all as reasons). A snapshot costs time and memory in the size of the fabric, so
+ * one per event made discovering a fabric of a thousand switches quadratic, and the snapshots
+ * waiting in the event queue behind one another ran a 512 MiB heap out.
  */
 public final class TopologyManager implements TopologyService {
     private final DeviceService devices;
@@ -39,6 +46,9 @@ public final class TopologyManager implements TopologyService {
     private final Duration edgeSettle;
     private final ReservedPorts reserved;
     private final Map<ConnectPoint, Instant> upSince = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}: the events the queued snapshot will answer, if one is queued. */
+    private final List<Event> pendingReasons = new ArrayList<>();
+    private boolean refreshQueued;
     private volatile Topology current;
 
     public TopologyManager(DeviceService devices, LinkService links, EventDispatcher dispatcher, Clock clock,
@@ -104,18 +114,42 @@ public final class TopologyManager implements TopologyService {
             });
         }
         if (event.type() == DeviceEvent.Type.DEVICE_CONNECTED || event.type() == DeviceEvent.Type.DEVICE_DISCONNECTED) {
-            refresh(event);
+            requestRefresh(event);
         }
     }
 
     public void onLinkEvent(LinkEvent event) {
-        refresh(event);
+        requestRefresh(event);
     }
 
-    private synchronized void refresh(Event reason) {
+    /**
+     * Queues a new snapshot behind the events already queued, unless one is queued already: that
+     * one reads the devices and links when it runs, so it will include this change too.
+     */
+    private void requestRefresh(Event reason) {
+        synchronized (this) {
+            pendingReasons.add(reason);
+            if (refreshQueued) {
+                return;
+            }
+            refreshQueued = true;
+        }
+        if (!dispatcher.execute(TopologyEvent.SUBJECT, this::refresh)) {
+            // The event queue is full or closing: make the snapshot now rather than lose the change.
+            refresh();
+        }
+    }
+
+    private synchronized void refresh() {
+        List<Event> reasons = List.copyOf(pendingReasons);
+        pendingReasons.clear();
+        refreshQueued = false;
+        if (reasons.isEmpty()) {
+            return;
+        }
         Set<DeviceId> available = devices.devices().stream().filter(Device::available).map(Device::id)
                 .collect(Collectors.toSet());
         current = current.next(available, new HashSet<>(links.links()));
-        dispatcher.post(new TopologyEvent(current, List.of(reason)));
+        dispatcher.post(new TopologyEvent(current, reasons));
     }
 }

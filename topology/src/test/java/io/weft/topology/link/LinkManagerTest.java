@@ -13,6 +13,7 @@ import io.weft.topology.TestFabric;
 import io.weft.topology.device.DeviceEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -303,5 +304,62 @@ class LinkManagerTest {
         Set<Link> all = new HashSet<>(a);
         all.addAll(b);
         return all;
+    }
+
+    @Test
+    void theSortedLinksAreReusedUntilTheSetOfLinksChanges() {
+        links.linkSeen(link(1, 2));
+        List<Link> first = links.links();
+        links.linkSeen(link(1, 2));
+        assertThat(links.links()).as("seen again: the set did not change").isSameAs(first);
+
+        links.linkSeen(link(2, 1));
+        assertThat(links.links()).isNotSameAs(first).containsExactly(link(1, 2), link(2, 1));
+
+        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, 1, port(2, false)));
+        assertThat(links.links()).isEmpty();
+    }
+
+    @Test
+    void readersRacingWritersNeverLeaveAStaleListBehind() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> work = new ArrayList<>();
+            for (int reader = 0; reader < 2; reader++) {
+                work.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 20_000; i++) {
+                        links.links();
+                    }
+                    return null;
+                }));
+            }
+            work.add(pool.submit(() -> {
+                start.await();
+                for (long i = 1; i <= 2_000; i++) {
+                    links.linkSeen(link(i, i + 1));
+                    if (i % 3 == 0) {
+                        links.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, i, port(i + 1, false)));
+                    }
+                }
+                return null;
+            }));
+            start.countDown();
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<Link> expected = new HashSet<>();
+        for (long i = 1; i <= 2_000; i++) {
+            if (i % 3 != 0) {
+                expected.add(link(i, i + 1));
+            }
+        }
+        // One link per source device here, so sorted by source is the order links() promises.
+        assertThat(links.links()).containsExactlyElementsOf(expected.stream()
+                .sorted(Comparator.comparing((Link l) -> l.src().device().toString())).toList());
     }
 }

@@ -8,14 +8,21 @@ import static io.weft.topology.TestFabric.port;
 import static io.weft.topology.TestFabric.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.concurrent.KeyedSerialExecutor;
+import io.weft.metrics.Counters;
 import io.weft.topology.TestFabric;
 import io.weft.topology.device.DeviceEvent;
 import io.weft.topology.device.DeviceManager;
+import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.link.LinkEvent;
 import io.weft.topology.link.LinkManager;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.onosproject.net.PortNumber;
 
@@ -196,5 +203,107 @@ class TopologyManagerTest {
         assertThat(topology.edgePorts(dev(1))).isEmpty();
         settle();
         assertThat(topology.edgePorts(dev(1))).containsExactly(cp(1, 1), cp(1, 2));
+    }
+
+    @Test
+    void eventsThatArriveWhileASnapshotIsQueuedShareIt() {
+        QueuedPool pool = new QueuedPool();
+        Counters counters = new Counters();
+        EventDispatcher queued = new EventDispatcher(new KeyedSerialExecutor("events", pool, 1_000, counters), counters);
+        DeviceManager queuedDevices = new DeviceManager(queued);
+        LinkManager queuedLinks = new LinkManager(queued, fabric.clock(), MAX_AGE, counters);
+        TopologyManager batched = new TopologyManager(queuedDevices, queuedLinks, queued, fabric.clock(), SETTLE,
+                LinkWeigher.HOP_COUNT);
+        queuedDevices.addListener(queuedLinks::onDeviceEvent);
+        queuedDevices.addListener(batched::onDeviceEvent);
+        queuedLinks.addListener(batched::onLinkEvent);
+        List<TopologyEvent> seen = new ArrayList<>();
+        batched.addListener(seen::add);
+
+        queuedDevices.deviceConnected(dev(1), OVS, ports(1, 2));
+        queuedDevices.deviceConnected(dev(2), OVS, ports(1, 2));
+        queuedLinks.linkSeen(link(1, 2));
+        queuedLinks.linkSeen(link(2, 1));
+        assertThat(seen).isEmpty();
+        pool.runAll();
+
+        assertThat(seen).singleElement().satisfies(e -> {
+            assertThat(e.reasons()).hasSize(4);
+            assertThat(e.topology().devices()).containsExactlyInAnyOrder(dev(1), dev(2));
+            assertThat(e.topology().links()).containsExactlyInAnyOrder(link(1, 2), link(2, 1));
+        });
+        assertThat(batched.topology()).isSameAs(seen.get(0).topology());
+
+        // A change after the snapshot was made gets one of its own.
+        queuedDevices.portUpdated(dev(2), port(1, false));
+        pool.runAll();
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1).reasons()).hasSize(2).allMatch(LinkEvent.class::isInstance);
+        assertThat(seen.get(1).topology().links()).isEmpty();
+        assertThat(counters.get("events.dropped.overload")).isZero();
+    }
+
+    @Test
+    void whenTheEventQueueRefusesTheSnapshotItIsMadeAtOnceRatherThanLost() throws InterruptedException {
+        QueuedPool pool = new QueuedPool();
+        Counters counters = new Counters();
+        KeyedSerialExecutor executor = new KeyedSerialExecutor("events", pool, 1_000, counters);
+        EventDispatcher closing = new EventDispatcher(executor, counters);
+        DeviceManager closingDevices = new DeviceManager(fabric.dispatcher());
+        LinkManager closingLinks = new LinkManager(closing, fabric.clock(), MAX_AGE, counters);
+        TopologyManager closingTopology = new TopologyManager(closingDevices, closingLinks, closing, fabric.clock(),
+                SETTLE, LinkWeigher.HOP_COUNT);
+        closingLinks.addListener(closingTopology::onLinkEvent);
+        closingDevices.deviceConnected(dev(1), OVS, ports(1, 2));
+        closingDevices.deviceConnected(dev(2), OVS, ports(1, 2));
+        closingLinks.linkSeen(link(1, 2));
+        closingLinks.linkSeen(link(2, 1));
+
+        // The link events were queued before the queue closed; the snapshot they ask for finds it closed.
+        executor.shutdown(0);
+        pool.runAll();
+
+        assertThat(counters.get("events.dropped.shutdown")).isPositive();
+        assertThat(closingTopology.topology().links()).containsExactlyInAnyOrder(link(1, 2), link(2, 1));
+    }
+
+    /** A thread pool that runs nothing until the test says so, so events queue up as under load. */
+    private static final class QueuedPool extends AbstractExecutorService {
+        private final Deque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable command) {
+            tasks.add(command);
+        }
+
+        void runAll() {
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                task.run();
+            }
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
     }
 }
