@@ -72,10 +72,14 @@ public final class InProcessSouthbound implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         server.close();
-        packets.shutdown(2_000);
-        events.shutdown(2_000);
+        try {
+            packets.shutdown(2_000);
+            events.shutdown(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String name) {

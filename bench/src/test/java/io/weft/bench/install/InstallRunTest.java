@@ -63,7 +63,7 @@ class InstallRunTest {
             InetSocketAddress address = weft.start();
             try (SwitchFleet fleet = SwitchFleet.connect(address, 1, version, 4, Duration.ZERO, 1, p -> recording,
                     new Counters())) {
-                LoopbackHandshakeTest.await(() -> weft.activeDevices().size() == 1);
+                LoopbackHandshakeTest.await(() -> weft.activeDevices().size() == 1 && fleet.connected() == 1);
                 sentByWeft.clear(); // the handshake's table-miss rule
                 DeviceId device = weft.activeDevices().get(0).id();
                 weft.flowRules().apply(device, RuleSet.operations(device, 0, 3, 3, 4).get(0)).get(10, TimeUnit.SECONDS);
