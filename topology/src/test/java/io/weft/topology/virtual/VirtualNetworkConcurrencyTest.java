@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.weft.metrics.Counters;
 import io.weft.topology.TestFabric;
 import io.weft.topology.store.Entry;
-import io.weft.topology.store.Snapshot;
 import io.weft.topology.store.Store;
 import io.weft.topology.store.Txn;
 import io.weft.topology.store.TxnResult;
-import io.weft.topology.store.Watch;
-import io.weft.topology.store.WatchListener;
+import io.weft.topology.store.local.ForwardingStore;
 import io.weft.topology.store.local.InMemoryStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -176,36 +173,18 @@ class VirtualNetworkConcurrencyTest {
     }
 
     /** A store where another writer commits just before each of this controller's commits. */
-    private record Interfering(Store store, Runnable otherWriter) implements Store {
-        @Override
-        public Optional<Entry> get(String key) {
-            return store.get(key);
-        }
+    private static final class Interfering extends ForwardingStore {
+        private final Runnable otherWriter;
 
-        @Override
-        public Snapshot snapshot(String prefix) {
-            return store.snapshot(prefix);
-        }
-
-        @Override
-        public long revision() {
-            return store.revision();
+        Interfering(Store store, Runnable otherWriter) {
+            super(store);
+            this.otherWriter = otherWriter;
         }
 
         @Override
         public TxnResult commit(Txn txn) {
             otherWriter.run();
-            return store.commit(txn);
-        }
-
-        @Override
-        public Watch watch(String prefix, long fromRevision, WatchListener listener) {
-            return store.watch(prefix, fromRevision, listener);
-        }
-
-        @Override
-        public void close() {
-            store.close();
+            return super.commit(txn);
         }
     }
 }
