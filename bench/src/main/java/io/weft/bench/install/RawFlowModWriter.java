@@ -16,7 +16,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.weft.bench.ofswitch.OfFrameDecoder;
 import io.weft.bench.ofswitch.OfWire;
 import io.weft.metrics.Counters;
 import java.net.InetSocketAddress;
@@ -45,7 +45,7 @@ final class RawFlowModWriter implements AutoCloseable {
     private Channel server;
 
     /** One switch's connection; the barrier future is touched on its event loop and by the caller between batches. */
-    private final class Connection extends ByteToMessageDecoder {
+    private final class Connection extends OfFrameDecoder {
         private final int barrierReply;
         private final ByteBuf hello;
         private volatile CompletableFuture<Void> barrier = CompletableFuture.completedFuture(null);
@@ -64,22 +64,15 @@ final class RawFlowModWriter implements AutoCloseable {
         }
 
         @Override
-        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-            while (in.readableBytes() >= OfWire.HEADER_LENGTH) {
-                int length = in.getUnsignedShort(in.readerIndex() + 2);
-                if (length < OfWire.HEADER_LENGTH) {
-                    counters.increment("bench.raw_writer.closed.bad_length");
-                    ctx.close();
-                    in.skipBytes(in.readableBytes());
-                    return;
-                }
-                if (in.readableBytes() < length) {
-                    return;
-                }
-                ByteBuf frame = in.readSlice(length);
-                if (OfWire.type(frame) == barrierReply && OfWire.xid(frame) == BARRIER_XID) {
-                    barrier.complete(null);
-                }
+        protected void onBadLength(ChannelHandlerContext ctx, int length) {
+            counters.increment("bench.raw_writer.closed.bad_length");
+            ctx.close();
+        }
+
+        @Override
+        protected void onFrame(ChannelHandlerContext ctx, ByteBuf frame) {
+            if (OfWire.type(frame) == barrierReply && OfWire.xid(frame) == BARRIER_XID) {
+                barrier.complete(null);
             }
         }
 

@@ -4,9 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.weft.metrics.Counters;
-import java.util.List;
 import org.projectfloodlight.openflow.exceptions.OFParseError;
 import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
 import org.projectfloodlight.openflow.protocol.OFFactories;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * error and counted ({@code bench.switch.refused.*}); what the switch cannot make sense of
  * at all closes the connection and is counted ({@code bench.switch.closed.*}).
  */
-public final class EmulatedSwitch extends ByteToMessageDecoder {
+public final class EmulatedSwitch extends OfFrameDecoder {
     private static final Logger log = LoggerFactory.getLogger(EmulatedSwitch.class);
     private static final OFMessageReader<OFMessage> READER = OFFactories.getGenericReader();
     private static final int HELLO_BITMAP_ELEMENT = 1;
@@ -133,21 +131,18 @@ public final class EmulatedSwitch extends ByteToMessageDecoder {
     }
 
     @Override
-    protected void decode(ChannelHandlerContext context, ByteBuf in, List<Object> out) {
-        while (!closing && in.readableBytes() >= OfWire.HEADER_LENGTH) {
-            int length = in.getUnsignedShort(in.readerIndex() + 2);
-            if (length < OfWire.HEADER_LENGTH) {
-                refuseConnection("bad_length", "message of length " + length + ", less than its header");
-                break;
-            }
-            if (in.readableBytes() < length) {
-                return;
-            }
-            onMessage(in.readSlice(length));
-        }
-        if (closing) {
-            in.skipBytes(in.readableBytes());
-        }
+    protected boolean stopped() {
+        return closing;
+    }
+
+    @Override
+    protected void onBadLength(ChannelHandlerContext context, int length) {
+        refuseConnection("bad_length", "message of length " + length + ", less than its header");
+    }
+
+    @Override
+    protected void onFrame(ChannelHandlerContext context, ByteBuf frame) {
+        onMessage(frame);
     }
 
     private void onMessage(ByteBuf frame) {

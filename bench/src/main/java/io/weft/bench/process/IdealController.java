@@ -16,7 +16,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.weft.bench.ofswitch.OfFrameDecoder;
 import io.weft.bench.ofswitch.OfWire;
 import io.weft.metrics.Counters;
 import java.net.InetSocketAddress;
@@ -85,7 +85,7 @@ public final class IdealController implements AutoCloseable {
         return (InetSocketAddress) server.localAddress();
     }
 
-    private final class Answerer extends ByteToMessageDecoder {
+    private final class Answerer extends OfFrameDecoder {
         @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
             ctx.write(Unpooled.wrappedBuffer(hello));
@@ -94,28 +94,22 @@ public final class IdealController implements AutoCloseable {
         }
 
         @Override
-        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-            while (in.readableBytes() >= OfWire.HEADER_LENGTH) {
-                int length = in.getUnsignedShort(in.readerIndex() + 2);
-                if (length < OfWire.HEADER_LENGTH) {
-                    counters.increment("bench.ideal.closed.bad_length");
-                    ctx.close();
-                    in.skipBytes(in.readableBytes());
-                    return;
-                }
-                if (in.readableBytes() < length) {
-                    return;
-                }
-                ByteBuf frame = in.readSlice(length);
-                if (OfWire.type(frame) == OfWire.PACKET_IN && OfWire.version(frame) == version.getWireVersion()) {
-                    ByteBuf answer = ctx.alloc().buffer(flowMod.length).writeBytes(flowMod);
-                    answer.setInt(bufferIdOffset, frame.getInt(frame.readerIndex() + 8));
-                    ctx.write(answer, ctx.voidPromise());
-                } else if (OfWire.type(frame) == OfWire.ECHO_REQUEST) {
-                    ByteBuf reply = ctx.alloc().buffer(length).writeBytes(frame, frame.readerIndex(), length);
-                    reply.setByte(1, OfWire.ECHO_REPLY);
-                    ctx.write(reply, ctx.voidPromise());
-                }
+        protected void onBadLength(ChannelHandlerContext ctx, int length) {
+            counters.increment("bench.ideal.closed.bad_length");
+            ctx.close();
+        }
+
+        @Override
+        protected void onFrame(ChannelHandlerContext ctx, ByteBuf frame) {
+            if (OfWire.type(frame) == OfWire.PACKET_IN && OfWire.version(frame) == version.getWireVersion()) {
+                ByteBuf answer = ctx.alloc().buffer(flowMod.length).writeBytes(flowMod);
+                answer.setInt(bufferIdOffset, frame.getInt(frame.readerIndex() + 8));
+                ctx.write(answer, ctx.voidPromise());
+            } else if (OfWire.type(frame) == OfWire.ECHO_REQUEST) {
+                ByteBuf reply = ctx.alloc().buffer(frame.readableBytes()).writeBytes(frame, frame.readerIndex(),
+                        frame.readableBytes());
+                reply.setByte(1, OfWire.ECHO_REPLY);
+                ctx.write(reply, ctx.voidPromise());
             }
         }
 
