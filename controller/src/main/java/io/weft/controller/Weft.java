@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -180,13 +181,23 @@ public final class Weft implements AutoCloseable {
         virtualNetworks.start();
         virtualNetworkAdmin = new VirtualNetworkAdmin(store, virtualNetworks, VirtualNetworkConfig.DEFAULTS, counters);
         vnetCompiles = Executors.newSingleThreadExecutor(daemon("weft-vnet"));
-        vnet = new VnetApp(virtualNetworks, topology, devices, openflow.flowRules(), vnetCompiles, counters);
+        vnet = new VnetApp(virtualNetworks, topology, devices, openflow.flowRules(), vnetCompiles, clock,
+                adoptHold(config.discovery()), counters);
+        timers.scheduleWithFixedDelay(vnet::expireHolds, 1, 1, TimeUnit.SECONDS);
         virtualNetworks.addListener(vnet::onVirtualNetworkEvent);
         topology.addListener(vnet::onTopologyEvent);
         devices.addListener(vnet::onDeviceEvent);
         openflow.packets().addProcessor(VIRTUAL_NETWORKS_ORDER,
                 vnet.packetProcessor(openflow.packets(), virtualNetworks, virtualNetworks));
         vnet.requestCompile();
+    }
+
+    /**
+     * How long rules of live networks that a connecting switch still holds are kept before they
+     * are judged: the time discovery needs to see every link again and ports to settle.
+     */
+    static Duration adoptHold(DiscoverySettings discovery) {
+        return discovery.probeInterval().multipliedBy(2).plus(discovery.edgeSettle());
     }
 
     /** The REST API, with the configured token or else the one kept in the data directory. */

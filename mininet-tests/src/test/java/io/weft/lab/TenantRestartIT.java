@@ -76,6 +76,13 @@ class TenantRestartIT {
                 pings.add(id + " " + report);
             });
 
+            // Every switch's tenant rules were read back after the restart, in the model's terms, none skipped.
+            Metrics afterRestart = lab.api().metrics();
+            assertThat(afterRestart.value("weft_vnet_reconcile_reads_total")).as("switch tables read back")
+                    .isGreaterThanOrEqualTo(wiring.switches().size());
+            assertThat(afterRestart.value("weft_flows_read_inexpressible_total")).as("rules read back that the"
+                    + " model cannot express").isZero();
+
             LabTenant red = tenants.stream().filter(tenant -> tenant.id().equals("red")).findFirst().orElseThrow();
             LabTenant blue = tenants.stream().filter(tenant -> tenant.id().equals("blue")).findFirst().orElseThrow();
             long redCookie = red.cookie("web");

@@ -7,6 +7,7 @@ import io.weft.metrics.Counters;
 import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRemovedEvent;
+import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.topology.event.EventListener;
 import java.io.IOException;
@@ -215,6 +216,11 @@ class ApiErrorsTest {
     private static final class ThrowingFlowRules implements FlowRuleService {
         @Override
         public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,5 +1,6 @@
 package io.weft.northbound;
 
+import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.DeviceNotConnectedException;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowOperationException;
@@ -51,6 +52,15 @@ public final class InMemoryFlowRuleService implements FlowRuleService {
         }
         operations.forEach(table::confirmed);
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask) {
+        if (disconnected.contains(device)) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(device));
+        }
+        return CompletableFuture.completedFuture(table.entries(device).stream().map(FlowEntry::rule)
+                .filter(rule -> (rule.cookie() & cookieMask) == (cookie & cookieMask)).toList());
     }
 
     @Override

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.onosproject.net.DeviceId;
 
 /**
@@ -61,5 +63,26 @@ public final class FlowDiff {
             }
         }
         return operations;
+    }
+
+    /**
+     * The rules of {@code have} that {@code keep} accepts, plus those of {@code want} whose slot
+     * none of them takes: what a device holds wins over what would replace it.
+     */
+    public static Set<FlowRule> withKept(Set<FlowRule> have, Set<FlowRule> want, Predicate<FlowRule> keep) {
+        Set<Slot> taken = new HashSet<>();
+        Set<FlowRule> result = new LinkedHashSet<>();
+        for (FlowRule rule : have) {
+            if (keep.test(rule)) {
+                result.add(rule);
+                taken.add(Slot.of(rule));
+            }
+        }
+        for (FlowRule rule : want) {
+            if (!taken.contains(Slot.of(rule))) {
+                result.add(rule);
+            }
+        }
+        return result;
     }
 }

@@ -24,13 +24,18 @@ import io.weft.topology.virtual.VirtualNetworkService;
 import io.weft.topology.virtual.VirtualPort;
 import io.weft.topology.virtual.VirtualPortId;
 import io.weft.topology.virtual.VirtualRealizationService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,9 +51,15 @@ import org.slf4j.LoggerFactory;
  * sent ({@link FlowDiff}).
  *
  * <p>Compiles run one at a time on {@code executor}, and a burst of events while one runs
- * makes one more compile, not one per event. A device that is not connected is skipped, and
- * its rules are sent whole when it connects; a device whose update failed is sent whole on
- * the next compile, with every rule it may still hold that it should not removed.
+ * makes one more compile, not one per event. A device that is not connected is skipped. A
+ * device that connects has its virtual-network rules read back first ({@link
+ * FlowRuleService#read}): what it holds becomes what it was sent, so rules left from before a
+ * restart or a disconnect are corrected, never wiped. For {@code adoptHold} after the read,
+ * rules of networks that still exist are neither removed nor replaced, since the view they
+ * are judged by (links, learned hosts) is still being rebuilt; rules of networks that are
+ * gone go at once.
+ * A device whose read or update failed is sent whole on the next compile, with every rule it
+ * may still hold that it should not removed.
  */
 public final class VnetApp implements VirtualRealizationService, VnetDirectory {
     private static final Logger log = LoggerFactory.getLogger(VnetApp.class);
@@ -66,16 +77,27 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
     private final Map<DeviceId, Set<FlowRule>> installed = new HashMap<>();
     /** Devices to send their whole rule set to, their tables being unknown; guarded by this. */
     private final Set<DeviceId> resend = new HashSet<>();
+    /** Devices whose rules are being read back, by the read in flight; guarded by this. */
+    private final Map<DeviceId, Object> reading = new HashMap<>();
+    /** Connected devices whose rules were read back (or failed to be) since they connected; guarded by this. */
+    private final Set<DeviceId> known = new HashSet<>();
+    /** Until when rules of live networks read back from a device are kept, and those rules; guarded by this. */
+    private final Map<DeviceId, Instant> holding = new HashMap<>();
+    private final Map<DeviceId, Set<FlowRule>> adopted = new HashMap<>();
+    private final Clock clock;
+    private final Duration adoptHold;
     private volatile VnetDirectory directory = VnetDirectory.of(List.of());
     private volatile Map<VirtualLink, LinkRealization> realizations = Map.of();
 
     public VnetApp(VirtualNetworkService networks, TopologyService topology, DeviceService devices,
-                   FlowRuleService flowRules, Executor executor, Counters counters) {
+                   FlowRuleService flowRules, Executor executor, Clock clock, Duration adoptHold, Counters counters) {
         this.networks = networks;
         this.topology = topology;
         this.devices = devices;
         this.flowRules = flowRules;
         this.executor = executor;
+        this.clock = clock;
+        this.adoptHold = adoptHold;
         this.counters = counters;
         this.compiler = new VnetCompiler(counters);
     }
@@ -88,12 +110,76 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
         requestCompile();
     }
 
-    /** A switch that connects may have lost its rules, or kept ones it should no longer have. */
+    /**
+     * A switch that connects may have lost its rules, or kept ones it should no longer have:
+     * they are read first, and nothing is sent to it until they are.
+     */
     public void onDeviceEvent(DeviceEvent event) {
-        if (event.type() == DeviceEvent.Type.DEVICE_CONNECTED) {
+        DeviceId device = event.device().id();
+        if (event.type() == DeviceEvent.Type.DEVICE_DISCONNECTED) {
             synchronized (this) {
-                resend.add(event.device().id());
+                known.remove(device);
+                reading.remove(device);
+                holding.remove(device);
+                adopted.remove(device);
             }
+            return;
+        }
+        if (event.type() != DeviceEvent.Type.DEVICE_CONNECTED) {
+            return;
+        }
+        Object read = new Object();
+        synchronized (this) {
+            known.remove(device);
+            reading.put(device, read);
+        }
+        CompletableFuture<List<FlowRule>> rules;
+        try {
+            rules = flowRules.read(device, VnetCompiler.cookie(0), VnetCompiler.COOKIE_MASK);
+        } catch (RuntimeException e) {
+            rules = CompletableFuture.failedFuture(e);
+        }
+        rules.whenComplete((held, error) -> adopt(device, read, held, error));
+    }
+
+    private void adopt(DeviceId device, Object read, List<FlowRule> held, Throwable error) {
+        synchronized (this) {
+            if (!reading.remove(device, read)) {
+                return; // the device went away or connected again meanwhile: a newer read stands
+            }
+            known.add(device);
+            if (error != null) {
+                counters.increment("vnet.reconcile.read_failed");
+                log.warn("reading the virtual networks' rules back from {} failed; they are sent whole: {}",
+                        device, error.toString());
+                resend.add(device);
+            } else {
+                counters.increment("vnet.reconcile.reads");
+                resend.remove(device);
+                if (held.isEmpty()) {
+                    installed.remove(device);
+                } else {
+                    installed.put(device, Set.copyOf(held));
+                }
+                holding.put(device, clock.instant().plus(adoptHold));
+                adopted.put(device, Set.copyOf(held));
+            }
+        }
+        requestCompile();
+    }
+
+    /**
+     * Ends the holds that are due, compiling again so that what they kept is judged: to be
+     * called periodically (every second or so).
+     */
+    public void expireHolds() {
+        boolean expired;
+        synchronized (this) {
+            Instant now = clock.instant();
+            expired = holding.values().removeIf(until -> !until.isAfter(now));
+            adopted.keySet().retainAll(holding.keySet());
+        }
+        if (expired) {
             requestCompile();
         }
     }
@@ -167,11 +253,12 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
             stale.removeAll(desired.getOrDefault(device, Set.of()));
             base.put(device, stale);
         }
+        Map<DeviceId, Set<FlowRule>> target = withHeld(desired, specs);
         Set<DeviceId> touched = new HashSet<>(base.keySet());
-        touched.addAll(desired.keySet());
-        Map<DeviceId, List<FlowOperation>> operations = FlowDiff.diff(base, desired);
+        touched.addAll(target.keySet());
+        Map<DeviceId, List<FlowOperation>> operations = FlowDiff.diff(base, target);
         for (DeviceId device : touched) {
-            if (!connected(device)) {
+            if (!known.contains(device) || !connected(device)) {
                 if (operations.containsKey(device)) {
                     counters.increment("vnet.apply.deferred");
                 }
@@ -183,7 +270,7 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
                 continue;
             }
             Set<FlowRule> before = installed.getOrDefault(device, Set.of());
-            Set<FlowRule> want = desired.getOrDefault(device, Set.of());
+            Set<FlowRule> want = target.getOrDefault(device, Set.of());
             if (want.isEmpty()) {
                 installed.remove(device);
             } else {
@@ -196,6 +283,39 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
                 }
             });
         }
+    }
+
+    /**
+     * The desired rules, except on devices whose hold runs: there, the rules they were found
+     * holding that belong to networks that still exist stay as they are, and only what does not
+     * take their place is added.
+     */
+    private Map<DeviceId, Set<FlowRule>> withHeld(Map<DeviceId, Set<FlowRule>> desired, List<NetworkSpec> specs) {
+        Instant now = clock.instant();
+        Set<Integer> liveTags = new HashSet<>();
+        specs.forEach(spec -> liveTags.add(spec.network().tag()));
+        Map<DeviceId, Set<FlowRule>> target = new HashMap<>(desired);
+        holding.forEach((device, until) -> {
+            if (!until.isAfter(now)) {
+                return;
+            }
+            Set<FlowRule> want = desired.getOrDefault(device, Set.of());
+            Set<FlowRule> still = installed.getOrDefault(device, Set.of());
+            Set<FlowRule> found = adopted.getOrDefault(device, Set.of());
+            Set<FlowRule> kept = FlowDiff.withKept(found, want, rule -> {
+                if (!still.contains(rule)) {
+                    return false;
+                }
+                OptionalInt tag = VnetCompiler.tagOf(rule.cookie());
+                return tag.isPresent() && liveTags.contains(tag.getAsInt());
+            });
+            long held = kept.stream().filter(rule -> !want.contains(rule)).count();
+            if (held > 0) {
+                counters.add("vnet.reconcile.held", held);
+                target.put(device, kept);
+            }
+        });
+        return target;
     }
 
     /** The device may hold any rule it held or was sent: the next compile sends it all and removes the rest. */

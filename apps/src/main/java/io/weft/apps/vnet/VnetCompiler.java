@@ -55,9 +55,17 @@ public final class VnetCompiler {
         this.counters = counters;
     }
 
+    /** The bits of a cookie that say a rule is this app's: {@code cookie(0)} under this mask is every one. */
+    public static final long COOKIE_MASK = ~((1L << 48) - 1);
+
     /** The owner bits of a network's rules: its fabric tag. */
     public static long cookie(VirtualNetwork network) {
-        return Cookies.cookie(APP, network.tag());
+        return cookie(network.tag());
+    }
+
+    /** The cookie of the rules of the network with fabric tag {@code tag}. */
+    public static long cookie(int tag) {
+        return Cookies.cookie(APP, tag);
     }
 
     /** The fabric tag of the network that owns a rule with this cookie; empty for another app's rule. */

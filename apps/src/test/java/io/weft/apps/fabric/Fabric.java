@@ -37,6 +37,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,7 @@ public final class Fabric implements FlowRuleService, PacketService {
     public final List<OutboundPacket> emitted = new ArrayList<>();
     /** Every flow operation apps applied, in order. */
     public final List<FlowOperation> applied = new ArrayList<>();
+    private final Set<DeviceId> unreadable = new HashSet<>();
     private final List<Processor> processors = new CopyOnWriteArrayList<>();
     private final List<EventListener<FlowRemovedEvent>> removedListeners = new ArrayList<>();
 
@@ -330,6 +333,21 @@ public final class Fabric implements FlowRuleService, PacketService {
             }
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** Reads of {@code device}'s table fail from now on, as when a switch refuses flow statistics. */
+    public void failReads(DeviceId device) {
+        unreadable.add(device);
+    }
+
+    /** What the device's table holds now, whoever put it there. */
+    @Override
+    public CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask) {
+        if (unreadable.contains(device)) {
+            return CompletableFuture.failedFuture(new IllegalStateException(device + " refuses flow statistics"));
+        }
+        return CompletableFuture.completedFuture(tables.getOrDefault(device, List.of()).stream()
+                .filter(rule -> (rule.cookie() & cookieMask) == (cookie & cookieMask)).toList());
     }
 
     @Override

@@ -27,6 +27,11 @@ final class RecordingSouthbound implements FlowRuleService, PacketService {
     }
 
     @Override
+    public CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
     public List<FlowEntry> rules(DeviceId device) {
         return List.of();
     }

@@ -9,6 +9,9 @@ import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.apps.forwarding.PathForwarding;
 import io.weft.apps.proxyarp.ProxyArp;
 import io.weft.southbound.api.FlowRule;
+import io.weft.southbound.api.TrafficMatch;
+import io.weft.southbound.api.FlowOperation;
+import io.weft.southbound.api.Action;
 import io.weft.southbound.api.InboundPacket;
 import io.weft.southbound.discovery.HostLearner;
 import io.weft.topology.link.ConnectPoint;
@@ -25,6 +28,7 @@ import io.weft.topology.virtual.VirtualNetworkConfig;
 import io.weft.topology.virtual.VirtualNetworkManager;
 import io.weft.topology.virtual.VirtualPort;
 import io.weft.topology.virtual.VirtualPortId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -36,6 +40,7 @@ import org.onlab.packet.IpAddress;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 
 /**
@@ -55,11 +60,15 @@ class VnetAppTest {
             VirtualNetworkConfig.DEFAULTS, fabric.counters);
     private final VirtualNetworkAdmin admin = new VirtualNetworkAdmin(store, manager, VirtualNetworkConfig.DEFAULTS,
             fabric.counters);
+    private static final Duration HOLD = Duration.ofSeconds(5);
+
     private final VnetApp app = new VnetApp(manager, fabric.topology, fabric.devices, fabric, Runnable::run,
-            fabric.counters);
+            fabric.clock, HOLD, fabric.counters);
 
     @BeforeEach
     void wire() {
+        // The app hears switches connect, as in the controller, where it is wired before OpenFlow starts.
+        fabric.devices.addListener(app::onDeviceEvent);
         for (int s = 1; s <= 4; s++) {
             fabric.addSwitch(s, 8);
         }
@@ -69,7 +78,6 @@ class VnetAppTest {
         manager.start();
         manager.addListener(app::onVirtualNetworkEvent);
         fabric.topology.addListener(app::onTopologyEvent);
-        fabric.devices.addListener(app::onDeviceEvent);
         PathForwarding forwarding = new PathForwarding(ForwardingConfig.DEFAULTS, fabric.topology, fabric.hosts,
                 fabric, fabric, fabric.counters);
         fabric.addProcessor(50, app.packetProcessor(fabric, manager, manager));
@@ -172,6 +180,89 @@ class VnetAppTest {
 
         assertThat(fabric.tables.get(Fabric.device(3))).containsAll(held);
         assertThat(fabric.trace(point(1, 3), A, B).exit()).contains(point(3, 3));
+    }
+
+    /** Switch 3 goes away and comes back, as after a controller restart or a cut control link. */
+    private void reconnect3() {
+        fabric.devices.deviceDisconnected(Fabric.device(3));
+        fabric.addSwitch(3, 8);
+        fabric.cable(point(2, 1), point(3, 2)).cable(point(3, 1), point(4, 2));
+    }
+
+    /** What the app sent switch 3 (the others see the ring lose its links to s3 and get them back). */
+    private List<FlowOperation> vnetOperationsOn3() {
+        return fabric.applied.stream().filter(op -> op.rule().device().equals(Fabric.device(3)))
+                .filter(op -> VnetCompiler.tagOf(op.rule().cookie()).isPresent()).toList();
+    }
+
+    @Test
+    void aSwitchThatReconnectsWithItsRulesIsSentNothing() {
+        bigSwitch("blue", 3);
+        List<FlowRule> held = List.copyOf(fabric.tables.get(Fabric.device(3)));
+        fabric.applied.clear();
+        long reads = fabric.counters.get("vnet.reconcile.reads");
+
+        reconnect3();
+
+        assertThat(vnetOperationsOn3()).isEmpty();
+        assertThat(fabric.tables.get(Fabric.device(3))).containsExactlyInAnyOrderElementsOf(held);
+        assertThat(fabric.counters.get("vnet.reconcile.reads")).isEqualTo(reads + 1);
+    }
+
+    @Test
+    void aRuleOfANetworkThatIsGoneIsRemovedAsSoonAsTheSwitchIsRead() {
+        bigSwitch("blue", 3);
+        DeviceId s3 = Fabric.device(3);
+        FlowRule orphan = new FlowRule(s3, 0, VnetCompiler.UNICAST_PRIORITY,
+                TrafficMatch.ANY.withInPort(PortNumber.portNumber(6)).withVlan(VlanId.NONE).withEthDst(B), List.of(),
+                VnetCompiler.cookie(99), 0, 0);
+        fabric.tables.get(s3).add(orphan);
+        fabric.applied.clear();
+
+        reconnect3();
+
+        assertThat(vnetOperationsOn3()).containsExactly(FlowOperation.remove(orphan));
+        assertThat(fabric.tables.get(s3)).doesNotContain(orphan);
+    }
+
+    @Test
+    void aRuleOfALiveNetworkIsKeptWhileTheViewIsRebuiltThenRemoved() {
+        NetworkId blue = bigSwitch("blue", 3);
+        DeviceId s3 = Fabric.device(3);
+        MacAddress unknown = MacAddress.valueOf("02:00:00:00:00:0c");
+        FlowRule stale = new FlowRule(s3, 0, VnetCompiler.UNICAST_PRIORITY,
+                TrafficMatch.ANY.withInPort(PortNumber.portNumber(2)).withVlan(VlanId.NONE).withEthDst(unknown),
+                List.of(Action.output(PortNumber.portNumber(3))),
+                VnetCompiler.cookie(manager.network(blue).orElseThrow()), 0, 0);
+        fabric.tables.get(s3).add(stale);
+        fabric.applied.clear();
+
+        reconnect3();
+        fabric.clock.advance(HOLD.minusSeconds(1));
+        app.expireHolds();
+        admin.declareHost(blue, MacAddress.valueOf("02:00:00:00:00:0d"), Set.of(), manager.ports(blue).get(0).id());
+
+        assertThat(fabric.tables.get(s3)).as("kept while held, through a recompile").contains(stale);
+        assertThat(fabric.counters.get("vnet.reconcile.held")).isPositive();
+
+        fabric.clock.advance(Duration.ofSeconds(1));
+        app.expireHolds();
+
+        assertThat(fabric.tables.get(s3)).doesNotContain(stale);
+        assertThat(vnetOperationsOn3()).contains(FlowOperation.remove(stale));
+    }
+
+    @Test
+    void aSwitchWhoseRulesCannotBeReadIsSentThemWhole() {
+        bigSwitch("blue", 3);
+        List<FlowRule> held = List.copyOf(fabric.tables.get(Fabric.device(3)));
+        fabric.tables.get(Fabric.device(3)).clear();
+        fabric.failReads(Fabric.device(3));
+
+        reconnect3();
+
+        assertThat(fabric.tables.get(Fabric.device(3))).containsAll(held);
+        assertThat(fabric.counters.get("vnet.reconcile.read_failed")).isEqualTo(1);
     }
 
     @Test

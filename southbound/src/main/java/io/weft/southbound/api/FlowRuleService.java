@@ -24,6 +24,14 @@ public interface FlowRuleService {
         return apply(rule.device(), List.of(FlowOperation.remove(rule)));
     }
 
+    /**
+     * The rules {@code device} holds whose cookie equals {@code cookie} in the bits set in
+     * {@code cookieMask}, as the switch reports them now (not as Weft believes they are). A rule
+     * the model cannot express (other match fields, instructions or actions) is left out and
+     * counted. Fails as {@link #apply} does when the switch refuses, goes away or does not answer.
+     */
+    CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask);
+
     /** The rules Weft has sent to {@code device} and believes are there, with their state. */
     List<FlowEntry> rules(DeviceId device);
 

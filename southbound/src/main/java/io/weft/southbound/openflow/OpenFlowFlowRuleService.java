@@ -1,6 +1,8 @@
 package io.weft.southbound.openflow;
 
+import io.weft.metrics.Counters;
 import io.weft.southbound.api.DeviceNotConnectedException;
+import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowRemovedEvent;
@@ -8,23 +10,36 @@ import io.weft.southbound.api.FlowTable;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.event.EventListener;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.onosproject.net.DeviceId;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.OFGroup;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
 
 /** Flow rules over OpenFlow: each batch is a run of flow mods ended by a barrier. */
 public final class OpenFlowFlowRuleService implements FlowRuleService {
     private final SwitchRegistry registry;
     private final EventDispatcher dispatcher;
+    private final Counters counters;
 
     private final FlowTable table = new FlowTable();
 
-    public OpenFlowFlowRuleService(SwitchRegistry registry, EventDispatcher dispatcher) {
+    public OpenFlowFlowRuleService(SwitchRegistry registry, EventDispatcher dispatcher, Counters counters) {
         this.registry = registry;
         this.dispatcher = dispatcher;
+        this.counters = counters;
         dispatcher.addListener(FlowRemovedEvent.class, e -> table.removed(e.device(), e.priority(), e.match()));
     }
 
@@ -45,6 +60,40 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 operations.forEach(op -> table.failed(op, String.valueOf(cause.getMessage())));
             }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask) {
+        Optional<SwitchSession> session = registry.session(device).filter(SwitchSession::isActive);
+        if (session.isEmpty()) {
+            return CompletableFuture.failedFuture(new DeviceNotConnectedException(device));
+        }
+        OFFactory factory = session.get().factory();
+        OFFlowStatsRequest.Builder request = factory.buildFlowStatsRequest()
+                .setMatch(factory.buildMatch().build())
+                .setTableId(TableId.ALL)
+                .setOutPort(OFPort.ANY);
+        if (factory.getVersion() != OFVersion.OF_10) {
+            // OpenFlow 1.0 cannot filter by cookie: its rules are filtered here.
+            request.setOutGroup(OFGroup.ANY).setCookie(U64.of(cookie)).setCookieMask(U64.of(cookieMask));
+        }
+        return session.get().request(request.build()).thenApply(replies -> {
+            List<FlowRule> rules = new ArrayList<>();
+            for (OFStatsReply reply : replies) {
+                for (OFFlowStatsEntry entry : ((OFFlowStatsReply) reply).getEntries()) {
+                    if ((entry.getCookie().getValue() & cookieMask) != (cookie & cookieMask)) {
+                        continue;
+                    }
+                    Optional<FlowRule> rule = OpenFlowTranslator.flowRule(device, entry);
+                    if (rule.isPresent()) {
+                        rules.add(rule.get());
+                    } else {
+                        counters.increment("flows.read.inexpressible");
+                    }
+                }
+            }
+            return List.copyOf(rules);
         });
     }
 

@@ -53,7 +53,7 @@ public final class OpenFlowServer implements AutoCloseable {
                           KeyedSerialExecutor packetExecutor, Counters counters) {
         this.config = config;
         this.counters = counters;
-        this.flowRules = new OpenFlowFlowRuleService(registry, dispatcher);
+        this.flowRules = new OpenFlowFlowRuleService(registry, dispatcher, counters);
         this.packets = new OpenFlowPacketService(registry, packetExecutor, counters);
         this.provider = new OpenFlowDeviceProvider(devices, packets, dispatcher);
     }

@@ -14,9 +14,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowModFlags;
 import org.projectfloodlight.openflow.protocol.OFOxmList;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
@@ -28,9 +30,18 @@ import org.projectfloodlight.openflow.protocol.OFPortFeatures;
 import org.projectfloodlight.openflow.protocol.OFPortState;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.protocol.action.OFActionPopVlan;
+import org.projectfloodlight.openflow.protocol.action.OFActionPushVlan;
+import org.projectfloodlight.openflow.protocol.action.OFActionSetField;
+import org.projectfloodlight.openflow.protocol.action.OFActionSetVlanVid;
+import org.projectfloodlight.openflow.protocol.action.OFActionStripVlan;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxmVlanVid;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxms;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.OFBufferId;
@@ -188,6 +199,89 @@ final class OpenFlowTranslator {
         return builder.build();
     }
 
+    /** Match fields a {@link TrafficMatch} can name; a rule matching on any other is not one Weft wrote. */
+    private static final Set<MatchField<?>> MODEL_FIELDS = Set.of(MatchField.IN_PORT, MatchField.ETH_SRC,
+            MatchField.ETH_DST, MatchField.ETH_TYPE, MatchField.VLAN_VID);
+
+    /**
+     * A rule as a switch reports it in flow statistics, back in the model's terms; empty for
+     * one the model cannot express (other match fields, masks, instructions or actions), which
+     * Weft therefore never installed.
+     */
+    static Optional<FlowRule> flowRule(DeviceId device, OFFlowStatsEntry entry) {
+        Match match = entry.getMatch();
+        for (MatchField<?> field : match.getMatchFields()) {
+            if (!MODEL_FIELDS.contains(field) || !match.isExact(field)) {
+                return Optional.empty();
+            }
+        }
+        TrafficMatch traffic = trafficMatch(match);
+        if (match.isExact(MatchField.VLAN_VID) && traffic.vlan().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<List<Action>> actions = entry.getVersion() == OFVersion.OF_10
+                ? modelActions(entry.getActions(), traffic)
+                : applyActions(entry.getInstructions()).flatMap(list -> modelActions(list, traffic));
+        if (actions.isEmpty()) {
+            return Optional.empty();
+        }
+        int table = entry.getVersion() == OFVersion.OF_10 ? 0 : entry.getTableId().getValue();
+        try {
+            return Optional.of(new FlowRule(device, table, entry.getPriority(), traffic, actions.get(),
+                    entry.getCookie().getValue(), entry.getIdleTimeout(), entry.getHardTimeout()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The actions of the one apply-actions instruction Weft writes (none for a drop); empty for anything else. */
+    private static Optional<List<OFAction>> applyActions(List<OFInstruction> instructions) {
+        if (instructions.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        if (instructions.size() == 1 && instructions.get(0) instanceof OFInstructionApplyActions apply) {
+            return Optional.of(apply.getActions());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<List<Action>> modelActions(List<OFAction> actions, TrafficMatch match) {
+        List<Action> result = new ArrayList<>(actions.size());
+        boolean tagged = match.vlan().filter(v -> !v.equals(VlanId.NONE)).isPresent();
+        boolean pushing = false;
+        for (OFAction action : actions) {
+            Action next;
+            if (action instanceof OFActionOutput output) {
+                next = Action.output(portNumber(output.getPort()));
+            } else if (action instanceof OFActionPushVlan push && push.getEthertype().equals(EthType.VLAN_FRAME)) {
+                // A push is written together with the set-field of its id: the two read back as one action.
+                pushing = true;
+                continue;
+            } else if (action instanceof OFActionSetField set && set.getField() instanceof OFOxmVlanVid vid
+                    && vid.getValue().isPresentBitSet()) {
+                VlanId id = VlanId.vlanId(vid.getValue().getVlan());
+                next = pushing ? Action.pushVlan(id) : Action.setVlan(id);
+                tagged = true;
+            } else if (action instanceof OFActionSetVlanVid set) {
+                // OpenFlow 1.0 tags an untagged frame with set_vlan_vid: a push in the model.
+                VlanId id = VlanId.vlanId(set.getVlanVid().getVlan());
+                next = tagged ? Action.setVlan(id) : Action.pushVlan(id);
+                tagged = true;
+            } else if (action instanceof OFActionPopVlan || action instanceof OFActionStripVlan) {
+                next = Action.popVlan();
+                tagged = false;
+            } else {
+                return Optional.empty();
+            }
+            if (pushing && !(next instanceof Action.PushVlan)) {
+                return Optional.empty();
+            }
+            pushing = false;
+            result.add(next);
+        }
+        return pushing ? Optional.empty() : Optional.of(result);
+    }
+
     static PortNumber inPort(OFPacketIn packetIn) {
         if (packetIn.getVersion() == OFVersion.OF_10) {
             return portNumber(packetIn.getInPort());
@@ -250,8 +344,20 @@ final class OpenFlowTranslator {
         return OFPort.ofInt((int) port.toLong());
     }
 
+    /** A port as the model names it: reserved ports as the model's constants, which compare by name as well. */
     static PortNumber portNumber(OFPort port) {
-        return PortNumber.portNumber(port.getPortNumber() & 0xffffffffL);
+        long number = port.getPortNumber() & 0xffffffffL;
+        return switch ((int) number) {
+            case 0xfffffff8 -> PortNumber.IN_PORT;
+            case 0xfffffff9 -> PortNumber.TABLE;
+            case 0xfffffffa -> PortNumber.NORMAL;
+            case 0xfffffffb -> PortNumber.FLOOD;
+            case 0xfffffffc -> PortNumber.ALL;
+            case 0xfffffffd -> PortNumber.CONTROLLER;
+            case 0xfffffffe -> PortNumber.LOCAL;
+            case 0xffffffff -> PortNumber.ANY;
+            default -> PortNumber.portNumber(number);
+        };
     }
 
     private static org.projectfloodlight.openflow.types.MacAddress ofMac(MacAddress mac) {

@@ -30,6 +30,7 @@ import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -55,7 +56,7 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SwitchChannelHandler.class);
 
     /** Replies a switch may send unasked or that we do not wait for; dropped and counted. */
-    private static final Set<OFType> IGNORED_WHEN_ACTIVE = EnumSet.of(OFType.STATS_REPLY, OFType.EXPERIMENTER,
+    private static final Set<OFType> IGNORED_WHEN_ACTIVE = EnumSet.of(OFType.EXPERIMENTER,
             OFType.GET_CONFIG_REPLY, OFType.ROLE_REPLY, OFType.ROLE_STATUS, OFType.TABLE_STATUS,
             OFType.REQUESTFORWARD, OFType.GET_ASYNC_REPLY, OFType.QUEUE_GET_CONFIG_REPLY,
             OFType.CONTROLLER_STATUS, OFType.BUNDLE_CONTROL);
@@ -280,6 +281,11 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
             case PACKET_IN -> events.packetIn(session, (OFPacketIn) message);
             case PORT_STATUS -> events.portStatus(session, (OFPortStatus) message);
             case FLOW_REMOVED -> events.flowRemoved(session, (OFFlowRemoved) message);
+            case STATS_REPLY -> {
+                if (!session.statsReply((OFStatsReply) message)) {
+                    counters.increment("openflow.ignored.stats_reply");
+                }
+            }
             case BARRIER_REPLY -> {
                 if (!session.barrierReply(message.getXid())) {
                     counters.increment("openflow.ignored.barrier_reply");

@@ -20,6 +20,9 @@ import org.onosproject.net.DeviceId;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
+import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 
 /**
  * One connected switch, after its features reply: how apps write to it.
@@ -44,7 +47,15 @@ final class SwitchSession {
     private boolean flushPending;
     private final Map<Long, Batch> batchesByBarrier = new ConcurrentHashMap<>();
     private final Map<Long, Batch> batchesByXid = new ConcurrentHashMap<>();
+    private final Map<Long, Multipart> multiparts = new ConcurrentHashMap<>();
     private volatile boolean active;
+
+    /** A statistics request whose replies are still coming: parts are added on the event loop only. */
+    private static final class Multipart {
+        final CompletableFuture<List<OFStatsReply>> future = new CompletableFuture<>();
+        final List<OFStatsReply> parts = new ArrayList<>();
+        volatile ScheduledFuture<?> timeout;
+    }
 
     private static final class Batch {
         final long barrierXid;
@@ -173,6 +184,60 @@ final class SwitchSession {
         return batch.future;
     }
 
+    /**
+     * Sends a statistics (multipart) request; the future completes with every part of the
+     * reply, or fails with the switch's error, a disconnect, or no full reply within the
+     * barrier timeout.
+     */
+    CompletableFuture<List<OFStatsReply>> request(OFStatsRequest<?> request) {
+        long xid = nextXid();
+        Multipart pending = new Multipart();
+        multiparts.put(xid, pending);
+        if (!channel.isActive()) {
+            settle(xid, new DeviceNotConnectedException(deviceId));
+            return pending.future;
+        }
+        send(request.createBuilder().setXid(xid).build());
+        long timeoutMillis = config.barrierTimeout().toMillis();
+        pending.timeout = channel.eventLoop().schedule(() -> {
+            if (multiparts.containsKey(xid)) {
+                counters.increment("openflow.stats.timeouts");
+                settle(xid, new TimeoutException(deviceId + " did not answer a " + request.getStatsType()
+                        + " request within " + Duration.ofMillis(timeoutMillis)));
+            }
+        }, timeoutMillis, TimeUnit.MILLISECONDS);
+        return pending.future;
+    }
+
+    /** One part of a statistics reply; the last part settles its request. False if no request waits for it. */
+    boolean statsReply(OFStatsReply reply) {
+        Multipart pending = multiparts.get(reply.getXid());
+        if (pending == null) {
+            return false;
+        }
+        pending.parts.add(reply);
+        if (!reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
+            settle(reply.getXid(), null);
+        }
+        return true;
+    }
+
+    private void settle(long xid, Throwable failure) {
+        Multipart pending = multiparts.remove(xid);
+        if (pending == null) {
+            return;
+        }
+        ScheduledFuture<?> timeout = pending.timeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        if (failure == null) {
+            pending.future.complete(List.copyOf(pending.parts));
+        } else {
+            pending.future.completeExceptionally(failure);
+        }
+    }
+
     /** A barrier reply: settles the batch it ends. False if no batch was waiting for it. */
     boolean barrierReply(long xid) {
         Batch batch = batchesByBarrier.get(xid);
@@ -189,6 +254,10 @@ final class SwitchSession {
 
     /** An error from the switch: charged to the batch that caused it. False if none did. */
     boolean error(OFErrorMsg error) {
+        if (multiparts.containsKey(error.getXid())) {
+            settle(error.getXid(), new FlowOperationException(deviceId, List.of(error.getErrType() + " " + error)));
+            return true;
+        }
         Batch batch = batchesByXid.get(error.getXid());
         if (batch == null) {
             return false;
@@ -202,6 +271,7 @@ final class SwitchSession {
     /** The connection closed: every unconfirmed batch fails. */
     void closed() {
         List.copyOf(batchesByBarrier.values()).forEach(b -> settle(b, new DeviceNotConnectedException(deviceId)));
+        List.copyOf(multiparts.keySet()).forEach(xid -> settle(xid, new DeviceNotConnectedException(deviceId)));
     }
 
     int pendingBatches() {

@@ -35,6 +35,13 @@ public final class RecordingFlowRuleService implements FlowRuleService {
         return answer;
     }
 
+    /** The rules this service believes the device holds: a switch that keeps everything it is sent. */
+    @Override
+    public CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask) {
+        return CompletableFuture.completedFuture(table.entries(device).stream().map(FlowEntry::rule)
+                .filter(rule -> (rule.cookie() & cookieMask) == (cookie & cookieMask)).toList());
+    }
+
     @Override
     public List<FlowEntry> rules(DeviceId device) {
         return table.entries(device);

@@ -37,7 +37,7 @@ class BarrierFutureTest {
     private final DeviceId device = RULE.device();
     private final OpenFlowFlowRuleService flowRules = new OpenFlowFlowRuleService(sw.registry,
             new EventDispatcher(new KeyedSerialExecutor("events", MoreExecutors.newDirectExecutorService(), 64, sw.counters),
-                    sw.counters));
+                    sw.counters), sw.counters);
 
     @AfterEach
     void closeConnection() {
@@ -144,7 +144,7 @@ class BarrierFutureTest {
             other.activate(OFVersion.OF_13);
             OpenFlowFlowRuleService rules = new OpenFlowFlowRuleService(other.registry, new EventDispatcher(
                     new KeyedSerialExecutor("events", MoreExecutors.newDirectExecutorService(), 64, other.counters),
-                    other.counters));
+                    other.counters), other.counters);
             CompletableFuture<Void> done = rules.apply(device, List.of(FlowOperation.add(RULE)));
             other.expect(OpenFlowTranslatorTest.FLOW_ADD_13);
             long barrierXid = other.expect(BARRIER_REQUEST_13);
