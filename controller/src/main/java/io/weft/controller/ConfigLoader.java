@@ -51,7 +51,7 @@ public final class ConfigLoader {
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
         root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads",
-                "api");
+                "api", "flow-audit-interval");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
@@ -103,7 +103,8 @@ public final class ConfigLoader {
         return root.build(() -> new WeftConfig(Path.of(root.string("data-dir", d.dataDir().toString())),
                 openflow, mode, forwarding, discovery, hosts,
                 root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
-                root.integer("worker-threads", d.workerThreads(), 1, 256), api));
+                root.integer("worker-threads", d.workerThreads(), 1, 256), api,
+                root.duration("flow-audit-interval", d.flowAuditInterval())));
     }
 
     /** One mapping of the file, with its dotted path for messages. */

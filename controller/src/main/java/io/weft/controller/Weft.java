@@ -181,9 +181,11 @@ public final class Weft implements AutoCloseable {
         virtualNetworks.start();
         virtualNetworkAdmin = new VirtualNetworkAdmin(store, virtualNetworks, VirtualNetworkConfig.DEFAULTS, counters);
         vnetCompiles = Executors.newSingleThreadExecutor(daemon("weft-vnet"));
-        vnet = new VnetApp(virtualNetworks, topology, devices, openflow.flowRules(), vnetCompiles, clock,
-                adoptHold(config.discovery()), counters);
+        vnet = new VnetApp(virtualNetworks, virtualNetworks, topology, devices, openflow.flowRules(), vnetCompiles,
+                clock, adoptHold(config.discovery()), counters);
         timers.scheduleWithFixedDelay(vnet::expireHolds, 1, 1, TimeUnit.SECONDS);
+        long audit = config.flowAuditInterval().toMillis();
+        timers.scheduleWithFixedDelay(vnet::audit, audit, audit, TimeUnit.MILLISECONDS);
         virtualNetworks.addListener(vnet::onVirtualNetworkEvent);
         topology.addListener(vnet::onTopologyEvent);
         devices.addListener(vnet::onDeviceEvent);

@@ -5,6 +5,7 @@ import io.weft.northbound.ApiConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,10 @@ import java.util.Objects;
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
-                         int packetInQueue, int workerThreads, ApiConfig api) {
+                         int packetInQueue, int workerThreads, ApiConfig api, Duration flowAuditInterval) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
-            10_000, 2, ApiConfig.DEFAULTS);
+            10_000, 2, ApiConfig.DEFAULTS, Duration.ofSeconds(30));
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -29,6 +30,10 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(flowAuditInterval, "flowAuditInterval");
+        if (flowAuditInterval.toMillis() < 1000) {
+            throw new IllegalArgumentException("flow-audit-interval must be at least 1s, was " + flowAuditInterval);
+        }
         if (packetInQueue < 1) {
             throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
         }
@@ -39,21 +44,21 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api);
+                workerThreads, api, flowAuditInterval);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api);
+                workerThreads, api, flowAuditInterval);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
         return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
-                api);
+                api, flowAuditInterval);
     }
 
     WeftConfig withApi(ApiConfig config) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, config);
+                workerThreads, config, flowAuditInterval);
     }
 }

@@ -70,6 +70,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheFlowAuditIntervalAndRefusesOneBelowASecond() throws IOException {
+        assertThat(WeftConfig.DEFAULTS.flowAuditInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ConfigLoader.load(file("flow-audit-interval: 5s\n")).flowAuditInterval())
+                .isEqualTo(Duration.ofSeconds(5));
+        Path tooOften = file("flow-audit-interval: 200ms\n");
+        assertThatThrownBy(() -> ConfigLoader.load(tooOften)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("flow-audit-interval must be at least 1s");
+    }
+
+    @Test
     void theForwardingFlagPicksTheApp() {
         Main.Serve serve = new Main.Serve();
         new CommandLine(serve).parseArgs("--forwarding", "learning");

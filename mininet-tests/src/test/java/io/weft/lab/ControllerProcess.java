@@ -14,7 +14,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,17 +41,19 @@ public final class ControllerProcess {
     private final int apiPort;
     private final String adminToken;
     private final Path dataDir;
+    private final Optional<Path> config;
     private final Path log;
     private final WeftApi api;
     private Process process;
     private int starts;
 
-    public ControllerProcess(Path jar, int openFlowPort, int apiPort, Path dataDir, Path log) {
+    public ControllerProcess(Path jar, int openFlowPort, int apiPort, Path dataDir, Optional<Path> config, Path log) {
         this.jar = jar;
         this.openFlowPort = openFlowPort;
         this.apiPort = apiPort;
         this.adminToken = newToken();
         this.dataDir = dataDir;
+        this.config = config;
         this.log = log;
         this.api = new WeftApi(URI.create("http://127.0.0.1:" + apiPort), adminToken);
     }
@@ -87,9 +91,10 @@ public final class ControllerProcess {
         }
         starts++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-jar", jar.toString(), "serve",
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve",
                 "--openflow-port", Integer.toString(openFlowPort), "--api-port", Integer.toString(apiPort),
-                "--data-dir", dataDir.toString());
+                "--data-dir", dataDir.toString()));
+        config.ifPresent(file -> command.addAll(List.of("--config", file.toString())));
         long startOfThisRun;
         try {
             Files.createDirectories(dataDir);

@@ -1,5 +1,7 @@
 package io.weft.lab;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -40,6 +42,24 @@ public record PingTimeline(String src, String dst, double interval, double start
 
     public int lost() {
         return sent - received;
+    }
+
+    /**
+     * Sequence numbers of echoes that got no reply although a later echo did: lost, as
+     * opposed to the last few still in flight when the ping stopped.
+     */
+    public List<Integer> missingBeforeLastReply() {
+        BitSet seen = new BitSet();
+        replies.forEach(reply -> seen.set(reply.seq()));
+        int last = seen.length() - 1;
+        List<Integer> missing = new ArrayList<>();
+        int first = seen.isEmpty() ? 0 : Math.min(1, seen.nextSetBit(0));
+        for (int seq = first; seq < last; seq++) {
+            if (!seen.get(seq)) {
+                missing.add(seq);
+            }
+        }
+        return missing;
     }
 
     /**

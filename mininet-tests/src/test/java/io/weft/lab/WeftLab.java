@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -37,12 +38,23 @@ public final class WeftLab implements BeforeAllCallback, BeforeEachCallback, Aft
     private static final Duration NETWORK_START_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<MininetNetwork> networks = new ArrayList<>();
+    private final String config;
     private String name;
     private Path logs;
     private ControllerProcess controller;
     private int networksStarted;
     private boolean sweepAtEnd;
     private String skipReason;
+
+    /** A lab whose controller runs with the defaults. */
+    public WeftLab() {
+        this("");
+    }
+
+    /** A lab whose controller runs with {@code configYaml} as its config file (see the README). */
+    public WeftLab(String configYaml) {
+        this.config = configYaml;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -56,11 +68,23 @@ public final class WeftLab implements BeforeAllCallback, BeforeEachCallback, Aft
         deleteEarlierRun(logs, name + "-");
         LabEnvironment.cleanMininet(logs.resolve(name + "-mn-clean.log"));
         Path dataDir = createDirectory(logs.resolve(name + "-data"));
+        Optional<Path> configFile = Optional.empty();
+        if (!config.isBlank()) {
+            configFile = Optional.of(writeFile(logs.resolve(name + "-weft.yaml"), config));
+        }
         controller = new ControllerProcess(LabEnvironment.controllerJar(), ControllerProcess.freePort(),
-                ControllerProcess.freePort(), dataDir, logs.resolve(name + "-controller.log"));
+                ControllerProcess.freePort(), dataDir, configFile, logs.resolve(name + "-controller.log"));
         System.out.printf("[lab] %s: controller on OpenFlow port %d, API port %d, log %s%n", name,
                 controller.openFlowPort(), controller.apiPort(), controller.log());
         controller.start(READY_TIMEOUT);
+    }
+
+    private static Path writeFile(Path file, String text) {
+        try {
+            return Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** Skips each test, rather than the class, so that every skipped lab test is counted as such. */

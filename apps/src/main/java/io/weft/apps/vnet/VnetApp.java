@@ -1,6 +1,7 @@
 package io.weft.apps.vnet;
 
 import io.weft.metrics.Counters;
+import io.weft.southbound.api.Action;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowRuleService;
@@ -16,6 +17,7 @@ import io.weft.topology.path.TopologyEvent;
 import io.weft.topology.path.TopologyService;
 import io.weft.topology.virtual.Attachment;
 import io.weft.topology.virtual.LinkRealization;
+import io.weft.topology.virtual.VirtualHost;
 import io.weft.topology.virtual.VirtualHostProviderService;
 import io.weft.topology.virtual.VirtualLink;
 import io.weft.topology.virtual.VirtualNetwork;
@@ -39,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.slf4j.Logger;
@@ -65,6 +68,7 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
     private static final Logger log = LoggerFactory.getLogger(VnetApp.class);
 
     private final VirtualNetworkService networks;
+    private final VirtualHostProviderService hosts;
     private final TopologyService topology;
     private final DeviceService devices;
     private final FlowRuleService flowRules;
@@ -84,14 +88,20 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
     /** Until when rules of live networks read back from a device are kept, and those rules; guarded by this. */
     private final Map<DeviceId, Instant> holding = new HashMap<>();
     private final Map<DeviceId, Set<FlowRule>> adopted = new HashMap<>();
+    /** Updates sent per device, so that an audit read that an update may have overtaken is not trusted; guarded by this. */
+    private final Map<DeviceId, Long> updatesSent = new HashMap<>();
+    /** Devices whose audit read is in flight; guarded by this. */
+    private final Set<DeviceId> auditing = new HashSet<>();
     private final Clock clock;
     private final Duration adoptHold;
     private volatile VnetDirectory directory = VnetDirectory.of(List.of());
     private volatile Map<VirtualLink, LinkRealization> realizations = Map.of();
 
-    public VnetApp(VirtualNetworkService networks, TopologyService topology, DeviceService devices,
-                   FlowRuleService flowRules, Executor executor, Clock clock, Duration adoptHold, Counters counters) {
+    public VnetApp(VirtualNetworkService networks, VirtualHostProviderService hosts, TopologyService topology,
+                   DeviceService devices, FlowRuleService flowRules, Executor executor, Clock clock,
+                   Duration adoptHold, Counters counters) {
         this.networks = networks;
+        this.hosts = hosts;
         this.topology = topology;
         this.devices = devices;
         this.flowRules = flowRules;
@@ -133,13 +143,16 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
             known.remove(device);
             reading.put(device, read);
         }
-        CompletableFuture<List<FlowRule>> rules;
+        readBack(device).whenComplete((held, error) -> adopt(device, read, held, error));
+    }
+
+    /** This app's rules as {@code device} holds them; a failure to ask fails the future too. */
+    private CompletableFuture<List<FlowRule>> readBack(DeviceId device) {
         try {
-            rules = flowRules.read(device, VnetCompiler.cookie(0), VnetCompiler.COOKIE_MASK);
+            return flowRules.read(device, VnetCompiler.cookie(0), VnetCompiler.COOKIE_MASK);
         } catch (RuntimeException e) {
-            rules = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        rules.whenComplete((held, error) -> adopt(device, read, held, error));
     }
 
     private void adopt(DeviceId device, Object read, List<FlowRule> held, Throwable error) {
@@ -163,6 +176,112 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
                 }
                 holding.put(device, clock.instant().plus(adoptHold));
                 adopted.put(device, Set.copyOf(held));
+            }
+        }
+        if (error == null) {
+            relearn(device, held);
+        }
+        requestCompile();
+    }
+
+    /**
+     * Learned hosts live in memory only: after a restart, the rules that deliver frames to a
+     * host at its attachment say where it is, so it is learned again from them (without its
+     * IP addresses, which the next ARP it sends brings back) and its rules stay.
+     */
+    private void relearn(DeviceId device, List<FlowRule> held) {
+        Map<Integer, NetworkSpec> byTag = new HashMap<>();
+        specs().forEach(spec -> byTag.put(spec.network().tag(), spec));
+        for (FlowRule rule : held) {
+            OptionalInt tag = VnetCompiler.tagOf(rule.cookie());
+            NetworkSpec spec = tag.isPresent() ? byTag.get(tag.getAsInt()) : null;
+            if (spec == null || rule.match().ethDst().isEmpty() || rule.match().ethDst().get().isMulticast()
+                    || rule.match().ethDst().get().equals(MacAddress.ZERO)) {
+                continue;
+            }
+            deliveredTo(device, rule, spec).ifPresent(port -> {
+                MacAddress mac = rule.match().ethDst().get();
+                if (networks.host(spec.network().id(), mac).isEmpty()) {
+                    counters.increment("vnet.reconcile.hosts_relearned");
+                    hosts.hostLearned(new VirtualHost(spec.network().id(), mac, Set.of(), port, false));
+                }
+            });
+        }
+    }
+
+    /** The edge port of {@code spec} that {@code rule} delivers frames out of, if it is a delivery rule. */
+    private static Optional<VirtualPortId> deliveredTo(DeviceId device, FlowRule rule, NetworkSpec spec) {
+        if (rule.actions().isEmpty() || !(rule.actions().get(rule.actions().size() - 1) instanceof Action.Output out)
+                || out.port().isLogical()) {
+            return Optional.empty();
+        }
+        Optional<VlanId> leaving = rule.match().vlan();
+        for (Action action : rule.actions()) {
+            switch (action) {
+                case Action.PopVlan pop -> leaving = Optional.of(VlanId.NONE);
+                case Action.PushVlan push -> leaving = Optional.of(push.vlan());
+                case Action.SetVlan set -> leaving = Optional.of(set.vlan());
+                case Action.Output output -> {
+                }
+            }
+        }
+        ConnectPoint point = new ConnectPoint(device, out.port());
+        Optional<VlanId> tag = leaving;
+        return spec.edges().entrySet().stream()
+                .filter(edge -> edge.getValue().point().equals(point))
+                .filter(edge -> edge.getValue().vlan().isEmpty()
+                        || tag.isPresent() && edge.getValue().vlan().equals(tag))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /**
+     * Reads back the rules of every connected device that is not being read or held, and
+     * where a device holds other rules than it was sent (removed or added by hand, lost in a
+     * switch restart), takes what it holds as the truth and compiles: the difference is
+     * repaired, and counted ({@code vnet.audit.repaired}). To be called periodically.
+     */
+    public void audit() {
+        Map<DeviceId, Long> due = new HashMap<>();
+        synchronized (this) {
+            for (DeviceId device : known) {
+                if (!reading.containsKey(device) && !holding.containsKey(device) && auditing.add(device)) {
+                    due.put(device, updatesSent.getOrDefault(device, 0L));
+                }
+            }
+        }
+        due.forEach((device, sent) -> readBack(device).whenComplete((held, error) -> audited(device, sent, held,
+                error)));
+    }
+
+    private void audited(DeviceId device, long sent, List<FlowRule> held, Throwable error) {
+        synchronized (this) {
+            auditing.remove(device);
+            if (error != null) {
+                counters.increment("vnet.audit.read_failed");
+                return;
+            }
+            counters.increment("vnet.audit.reads");
+            if (!known.contains(device) || reading.containsKey(device)
+                    || updatesSent.getOrDefault(device, 0L) != sent) {
+                counters.increment("vnet.audit.overtaken");
+                return;
+            }
+            Set<FlowRule> believed = installed.getOrDefault(device, Set.of());
+            Set<FlowRule> found = Set.copyOf(held);
+            if (found.equals(believed)) {
+                return;
+            }
+            long missing = believed.stream().filter(rule -> !found.contains(rule)).count();
+            long extra = found.stream().filter(rule -> !believed.contains(rule)).count();
+            counters.add("vnet.audit.missing", missing);
+            counters.add("vnet.audit.unexpected", extra);
+            counters.add("vnet.audit.repaired", missing + extra);
+            log.info("{} holds {} tenant rules it was not sent and lacks {} it was: repairing", device, extra,
+                    missing);
+            if (found.isEmpty()) {
+                installed.remove(device);
+            } else {
+                installed.put(device, found);
             }
         }
         requestCompile();
@@ -277,6 +396,7 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
                 installed.put(device, want);
             }
             counters.increment("vnet.apply.updates");
+            updatesSent.merge(device, 1L, Long::sum);
             flowRules.apply(device, ops).whenComplete((ok, error) -> {
                 if (error != null) {
                     failed(device, before, ops, error);

@@ -62,7 +62,7 @@ class VnetAppTest {
             fabric.counters);
     private static final Duration HOLD = Duration.ofSeconds(5);
 
-    private final VnetApp app = new VnetApp(manager, fabric.topology, fabric.devices, fabric, Runnable::run,
+    private final VnetApp app = new VnetApp(manager, manager, fabric.topology, fabric.devices, fabric, Runnable::run,
             fabric.clock, HOLD, fabric.counters);
 
     @BeforeEach
@@ -230,10 +230,7 @@ class VnetAppTest {
         NetworkId blue = bigSwitch("blue", 3);
         DeviceId s3 = Fabric.device(3);
         MacAddress unknown = MacAddress.valueOf("02:00:00:00:00:0c");
-        FlowRule stale = new FlowRule(s3, 0, VnetCompiler.UNICAST_PRIORITY,
-                TrafficMatch.ANY.withInPort(PortNumber.portNumber(2)).withVlan(VlanId.NONE).withEthDst(unknown),
-                List.of(Action.output(PortNumber.portNumber(3))),
-                VnetCompiler.cookie(manager.network(blue).orElseThrow()), 0, 0);
+        FlowRule stale = unicastRule(blue, s3, 5, unknown, 2);
         fabric.tables.get(s3).add(stale);
         fabric.applied.clear();
 
@@ -253,6 +250,32 @@ class VnetAppTest {
     }
 
     @Test
+    void aHostOnlyTheSwitchesRememberIsLearnedAgainFromItsDeliveryRules() {
+        NetworkId blue = bigSwitch("blue", 3);
+        DeviceId s3 = Fabric.device(3);
+        long cookie = VnetCompiler.cookie(manager.network(blue).orElseThrow());
+        MacAddress remembered = MacAddress.valueOf("02:00:00:00:00:0c");
+        // Every rule towards declared host B at s3, as if it were towards a host learned before a restart.
+        List<FlowRule> towardsC = fabric.tables.get(s3).stream()
+                .filter(r -> r.cookie() == cookie && r.match().ethDst().equals(Optional.of(B)))
+                .map(r -> new FlowRule(s3, r.table(), r.priority(), r.match().withEthDst(remembered), r.actions(),
+                        r.cookie(), r.idleTimeout(), r.hardTimeout()))
+                .toList();
+        assertThat(towardsC).isNotEmpty();
+        fabric.tables.get(s3).addAll(towardsC);
+
+        reconnect3();
+        pastTheHolds();
+
+        assertThat(manager.host(blue, remembered)).hasValueSatisfying(host -> {
+            assertThat(host.declared()).isFalse();
+            assertThat(host.port()).isEqualTo(manager.host(blue, B).orElseThrow().port());
+        });
+        assertThat(fabric.tables.get(s3)).containsAll(towardsC);
+        assertThat(fabric.counters.get("vnet.reconcile.hosts_relearned")).isEqualTo(1);
+    }
+
+    @Test
     void aSwitchWhoseRulesCannotBeReadIsSentThemWhole() {
         bigSwitch("blue", 3);
         List<FlowRule> held = List.copyOf(fabric.tables.get(Fabric.device(3)));
@@ -263,6 +286,77 @@ class VnetAppTest {
 
         assertThat(fabric.tables.get(Fabric.device(3))).containsAll(held);
         assertThat(fabric.counters.get("vnet.reconcile.read_failed")).isEqualTo(1);
+    }
+
+    /** A rule in {@code network}'s name, untagged frames to {@code dst} from {@code in} out of {@code out}. */
+    private FlowRule unicastRule(NetworkId network, DeviceId device, int in, MacAddress dst, int out) {
+        return new FlowRule(device, 0, VnetCompiler.UNICAST_PRIORITY,
+                TrafficMatch.ANY.withInPort(PortNumber.portNumber(in)).withVlan(VlanId.NONE).withEthDst(dst),
+                List.of(Action.output(PortNumber.portNumber(out))),
+                VnetCompiler.cookie(manager.network(network).orElseThrow()), 0, 0);
+    }
+
+    private void pastTheHolds() {
+        fabric.clock.advance(HOLD);
+        app.expireHolds();
+    }
+
+    @Test
+    void theAuditPutsBackARuleDeletedByHand() {
+        bigSwitch("blue", 3);
+        pastTheHolds();
+        List<FlowRule> table = fabric.tables.get(Fabric.device(3));
+        FlowRule deleted = table.stream().filter(r -> VnetCompiler.tagOf(r.cookie()).isPresent()).findFirst()
+                .orElseThrow();
+        table.remove(deleted);
+        fabric.applied.clear();
+
+        app.audit();
+
+        assertThat(vnetOperationsOn3()).containsExactly(FlowOperation.add(deleted));
+        assertThat(fabric.counters.get("vnet.audit.repaired")).isEqualTo(1);
+        assertThat(fabric.counters.get("vnet.audit.missing")).isEqualTo(1);
+    }
+
+    @Test
+    void theAuditRemovesARuleAddedByHandWithATenantsCookie() {
+        NetworkId blue = bigSwitch("blue", 3);
+        pastTheHolds();
+        DeviceId s3 = Fabric.device(3);
+        FlowRule forged = unicastRule(blue, s3, 5, A, 3);
+        fabric.tables.get(s3).add(forged);
+        fabric.applied.clear();
+
+        app.audit();
+
+        assertThat(vnetOperationsOn3()).containsExactly(FlowOperation.remove(forged));
+        assertThat(fabric.tables.get(s3)).doesNotContain(forged);
+        assertThat(fabric.counters.get("vnet.audit.unexpected")).isEqualTo(1);
+    }
+
+    @Test
+    void anAuditOfTablesAsTheyShouldBeChangesNothing() {
+        bigSwitch("blue", 3);
+        bigSwitch("red", 4);
+        pastTheHolds();
+        fabric.applied.clear();
+
+        app.audit();
+
+        assertThat(fabric.applied).isEmpty();
+        assertThat(fabric.counters.get("vnet.audit.reads")).isEqualTo(4);
+        assertThat(fabric.counters.get("vnet.audit.repaired")).isZero();
+    }
+
+    @Test
+    void aSwitchStillHeldAfterConnectingIsNotAudited() {
+        bigSwitch("blue", 3);
+        pastTheHolds();
+        reconnect3();
+
+        app.audit();
+
+        assertThat(fabric.counters.get("vnet.audit.reads")).as("s1, s2 and s4 connected long ago").isEqualTo(3);
     }
 
     @Test

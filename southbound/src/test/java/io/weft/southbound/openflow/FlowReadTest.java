@@ -19,6 +19,7 @@ import io.weft.topology.device.DeviceIds;
 import io.weft.topology.event.EventDispatcher;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -110,10 +111,7 @@ class FlowReadTest {
     @Test
     void aRuleTheModelCannotExpressReadsAsNothing() {
         OFFactory factory = OFFactories.getFactory(OFVersion.OF_13);
-        OFFlowStatsEntry ipMatch = factory.buildFlowStatsEntry().setCookie(U64.of(Cookies.cookie(VNET, 1)))
-                .setMatch(factory.buildMatch().setExact(MatchField.ETH_TYPE, EthType.IPv4)
-                        .setExact(MatchField.IPV4_DST, IPv4Address.of("10.0.0.1")).build())
-                .setInstructions(List.of()).build();
+        OFFlowStatsEntry ipMatch = ipv4Entry(factory);
         OFFlowStatsEntry goto1 = factory.buildFlowStatsEntry().setCookie(U64.of(Cookies.cookie(VNET, 1)))
                 .setMatch(factory.buildMatch().build())
                 .setInstructions(List.of(factory.instructions().gotoTable(TableId.of(1)))).build();
@@ -124,7 +122,7 @@ class FlowReadTest {
                 .setInstructions(List.of()).build();
 
         assertThat(Stream.of(ipMatch, goto1, maskedMac).map(e -> OpenFlowTranslator.flowRule(DEVICE, e)))
-                .allMatch(java.util.Optional::isEmpty);
+                .allMatch(Optional::isEmpty);
     }
 
     @Test
@@ -134,10 +132,7 @@ class FlowReadTest {
         CompletableFuture<List<FlowRule>> read = flowRules.read(DEVICE, Cookies.cookie(VNET, 0), APP_MASK);
 
         long xid = sw.expect(FLOW_STATS_REQUEST_13);
-        OFFlowStatsEntry inexpressible = factory.buildFlowStatsEntry().setCookie(U64.of(Cookies.cookie(VNET, 1)))
-                .setMatch(factory.buildMatch().setExact(MatchField.ETH_TYPE, EthType.IPv4)
-                        .setExact(MatchField.IPV4_DST, IPv4Address.of("10.0.0.1")).build())
-                .setInstructions(List.of()).build();
+        OFFlowStatsEntry inexpressible = ipv4Entry(factory);
         sw.feed(bytes(factory.buildFlowStatsReply().setXid(xid).setFlags(Set.of(OFStatsReplyFlags.REPLY_MORE))
                 .setEntries(List.of(entryOf(factory, RULES.get(0)), inexpressible)).build()));
         assertThat(read).as("only the first part arrived").isNotDone();
@@ -211,6 +206,14 @@ class FlowReadTest {
 
         assertThat(sw.counters.get("openflow.ignored.stats_reply")).isEqualTo(1);
         assertThat(sw.state()).isEqualTo(HandshakeState.ACTIVE);
+    }
+
+    /** A rule with the app's cookie matching an IPv4 destination, which the model has no field for. */
+    private static OFFlowStatsEntry ipv4Entry(OFFactory factory) {
+        return factory.buildFlowStatsEntry().setCookie(U64.of(Cookies.cookie(VNET, 1)))
+                .setMatch(factory.buildMatch().setExact(MatchField.ETH_TYPE, EthType.IPv4)
+                        .setExact(MatchField.IPV4_DST, IPv4Address.of("10.0.0.1")).build())
+                .setInstructions(List.of()).build();
     }
 
     private static FlowRule rule(TrafficMatch match, List<Action> actions) {
