@@ -133,6 +133,8 @@ public final class Weft implements AutoCloseable {
         devices.addListener(discovery::onDeviceEvent);
         long interval = settings.probeInterval().toMillis();
         timers.scheduleWithFixedDelay(discovery::probeAll, interval, interval, TimeUnit.MILLISECONDS);
+        long joinedCheck = Math.max(50, interval / 8);
+        timers.scheduleWithFixedDelay(discovery::probeAllIfJoined, joinedCheck, joinedCheck, TimeUnit.MILLISECONDS);
     }
 
     private void wireForwarding() {

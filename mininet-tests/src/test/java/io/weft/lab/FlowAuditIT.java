@@ -6,14 +6,9 @@ import static io.weft.lab.OpenFlowVersion.OF_13;
 import static io.weft.lab.TenantLab.pairsAmong;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -88,18 +83,6 @@ class FlowAuditIT {
     }
 
     private static void ofctl(String command, String switchName, String argument) {
-        List<String> argv = new ArrayList<>(List.of("ovs-ofctl", "-O", "OpenFlow13", command, switchName, argument));
-        try {
-            Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", argv) + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(String.join(" ", argv), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + argv, e);
-        }
+        HostCommand.run("ovs-ofctl", "-O", "OpenFlow13", command, switchName, argument);
     }
 }

@@ -48,7 +48,7 @@ class TenantLinkFailureIT {
             ContinuousPing ping = network.startPing(src, dst, PING_INTERVAL);
             awaitReplies(ping, 0, "before any change");
             // Which spine the tenant's path crosses: the leaf's uplink that sends the echo requests.
-            LabWiring.Cable cable = carrying(network, wiring, leaf, spines);
+            LabWiring.Cable cable = TenantLab.carrying(network, wiring, leaf, spines, STEADY_REPLIES, ON_PATH_TIMEOUT);
 
             int beforeDown = ping.progress().received();
             double downAt = network.linkDown(cable.a(), cable.b());
@@ -67,27 +67,6 @@ class TenantLinkFailureIT {
             assertThat(timeline.duplicates()).as("duplicate replies (a forwarding loop would make them)").isZero();
             ControllerView.assertNoOverload(lab.api());
         }
-    }
-
-    /** The cable from {@code leaf} to one of {@code spines} whose leaf port sends the ping's 20 packets a second. */
-    private static LabWiring.Cable carrying(MininetNetwork network, LabWiring wiring, String leaf,
-                                            List<String> spines) {
-        Map<Integer, Long> first = network.packetsSent(leaf);
-        Map<Integer, Long> later = Poll.until("an uplink of " + leaf + " carrying the ping", ON_PATH_TIMEOUT,
-                () -> network.packetsSent(leaf), sent -> spines.stream().anyMatch(spine ->
-                        sent(first, sent, leafPort(wiring, leaf, spine)) >= STEADY_REPLIES)).value();
-        String spine = spines.stream()
-                .filter(s -> sent(first, later, leafPort(wiring, leaf, s)) >= STEADY_REPLIES).findFirst().orElseThrow();
-        return wiring.cable(leaf, spine);
-    }
-
-    private static int leafPort(LabWiring wiring, String leaf, String spine) {
-        LabWiring.Cable cable = wiring.cable(leaf, spine);
-        return cable.a().equals(leaf) ? cable.aPort() : cable.bPort();
-    }
-
-    private static long sent(Map<Integer, Long> before, Map<Integer, Long> after, int port) {
-        return after.getOrDefault(port, 0L) - before.getOrDefault(port, 0L);
     }
 
     private static ContinuousPing.Progress awaitReplies(ContinuousPing ping, int before, String when) {

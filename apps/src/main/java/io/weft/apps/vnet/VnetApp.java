@@ -10,6 +10,7 @@ import io.weft.southbound.api.PacketService;
 import io.weft.topology.device.Device;
 import io.weft.topology.device.DeviceEvent;
 import io.weft.topology.device.DeviceService;
+import io.weft.topology.device.Port;
 import io.weft.topology.link.ConnectPoint;
 import io.weft.topology.path.ReservedPorts;
 import io.weft.topology.path.Topology;
@@ -60,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * restart or a disconnect are corrected, never wiped. For {@code adoptHold} after the read,
  * rules of networks that still exist are neither removed nor replaced, since the view they
  * are judged by (links, learned hosts) is still being rebuilt; rules of networks that are
- * gone go at once.
+ * gone, and rules that send out of a port that is down, go at once.
  * A device whose read or update failed is sent whole on the next compile, with every rule it
  * may still hold that it should not removed.
  */
@@ -423,7 +424,7 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
             Set<FlowRule> still = installed.getOrDefault(device, Set.of());
             Set<FlowRule> found = adopted.getOrDefault(device, Set.of());
             Set<FlowRule> kept = FlowDiff.withKept(found, want, rule -> {
-                if (!still.contains(rule)) {
+                if (!still.contains(rule) || !sendsToLivePortsOnly(device, rule)) {
                     return false;
                 }
                 OptionalInt tag = VnetCompiler.tagOf(rule.cookie());
@@ -436,6 +437,18 @@ public final class VnetApp implements VirtualRealizationService, VnetDirectory {
             }
         });
         return target;
+    }
+
+    /** A rule that sends out of a port that is down carries nothing: holding it would only delay its repair. */
+    private boolean sendsToLivePortsOnly(DeviceId device, FlowRule rule) {
+        Optional<Device> held = devices.device(device);
+        for (Action action : rule.actions()) {
+            if (action instanceof Action.Output out && !out.port().isLogical()
+                    && !held.flatMap(d -> d.port(out.port())).map(Port::up).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The device may hold any rule it held or was sent: the next compile sends it all and removes the rest. */

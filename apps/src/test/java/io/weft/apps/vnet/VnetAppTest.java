@@ -276,6 +276,22 @@ class VnetAppTest {
     }
 
     @Test
+    void aRuleSendingOutOfAPortThatIsDownIsNotHeld() {
+        NetworkId blue = bigSwitch("blue", 3);
+        DeviceId s3 = Fabric.device(3);
+        FlowRule intoDeadPort = unicastRule(blue, s3, 3, B, 7);
+        fabric.tables.get(s3).add(intoDeadPort);
+
+        fabric.devices.deviceDisconnected(s3);
+        fabric.addSwitch(3, 8);
+        fabric.portDown(point(3, 7));
+        fabric.cable(point(2, 1), point(3, 2)).cable(point(3, 1), point(4, 2));
+        app.requestCompile();
+
+        assertThat(fabric.tables.get(s3)).as("still within the hold").doesNotContain(intoDeadPort);
+    }
+
+    @Test
     void aSwitchWhoseRulesCannotBeReadIsSentThemWhole() {
         bigSwitch("blue", 3);
         List<FlowRule> held = List.copyOf(fabric.tables.get(Fabric.device(3)));

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.slf4j.Logger;
@@ -80,6 +81,8 @@ public final class LinkDiscovery implements PacketProcessor {
     private final ReplayGuard replays;
     /** The last timestamp sent out of each port, so that no two probes of one port are alike. */
     private final Map<ConnectPoint, Long> lastSent = new ConcurrentHashMap<>();
+    /** A switch connected since the last round: its neighbours' probes towards it went nowhere. */
+    private final AtomicBoolean joined = new AtomicBoolean();
 
     /** @param secret the controller's discovery secret, at least {@link ProbeSigner#MIN_SECRET_LENGTH} bytes */
     public LinkDiscovery(DiscoveryConfig config, byte[] secret, DeviceService devices, HostService hosts,
@@ -150,6 +153,7 @@ public final class LinkDiscovery implements PacketProcessor {
             return refuse("dropped.loopback", dst, probe);
         }
         if (!hosts.hostsAt(dst).isEmpty() || !hosts.hostsAt(src).isEmpty()) {
+            links.probeRefusedAt(dst);
             return refuse("dropped.host_port", dst, "hosts are known at " + src + " or " + dst);
         }
         if (!replays.accept(probe, now)) {
@@ -165,10 +169,26 @@ public final class LinkDiscovery implements PacketProcessor {
     }
 
     /**
+     * A round of probes if a switch connected since the last one, to be called often (a few
+     * times a second). A switch that connects probes its own ports at once, but the probes its
+     * neighbours sent before it was there were lost: without this round the links towards it
+     * would wait for the next periodic one, and its ports could settle as edge ports (where
+     * hosts are learned and floods go out) before their links were found. Many switches
+     * connecting together make one round per call, not one per switch.
+     */
+    public void probeAllIfJoined() {
+        if (joined.get()) {
+            counters.increment("discovery.rounds.joined");
+            probeAll();
+        }
+    }
+
+    /**
      * Sends a probe out of every up port of every available switch. Called every
      * {@link DiscoveryConfig#probeInterval()}; never throws, so that a scheduler keeps calling it.
      */
     public void probeAll() {
+        joined.set(false);
         for (Device device : devices.devices()) {
             if (device.available()) {
                 device.ports().forEach(port -> probe(device, port));
@@ -187,6 +207,7 @@ public final class LinkDiscovery implements PacketProcessor {
             case DEVICE_CONNECTED -> {
                 installPuntRule(device);
                 device.ports().forEach(port -> probe(device, port));
+                joined.set(true);
             }
             case PORT_ADDED, PORT_UPDATED -> event.port().filter(p -> device.available())
                     .ifPresent(port -> probe(device, port));

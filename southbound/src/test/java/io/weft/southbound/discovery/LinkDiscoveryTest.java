@@ -17,6 +17,7 @@ import io.weft.topology.device.Port;
 import io.weft.topology.host.HostKey;
 import io.weft.topology.link.ConnectPoint;
 import io.weft.topology.link.Link;
+import io.weft.topology.link.LinkProviderService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,6 +249,8 @@ class LinkDiscoveryTest {
 
         assertNoLinks();
         assertOnlyCounted("discovery.dropped.host_port");
+        assertThat(fabric.links.isInfrastructure(S2_P3)).as("a genuine probe arrived there: no edge port").isTrue();
+        assertThat(fabric.links.isInfrastructure(S1_P2)).as("the probe's source is only its word").isFalse();
     }
 
     @Test
@@ -325,8 +328,16 @@ class LinkDiscoveryTest {
     @Test
     void aFailingModelIsCountedAndDoesNotEscapeTheProcessor() {
         LinkDiscovery broken = new LinkDiscovery(DiscoveryConfig.DEFAULTS, Fabric.SECRET, fabric.devices,
-                fabric.hosts, link -> {
-                    throw new IllegalStateException("the link store is broken");
+                fabric.hosts, new LinkProviderService() {
+                    @Override
+                    public void linkSeen(Link link) {
+                        throw new IllegalStateException("the link store is broken");
+                    }
+
+                    @Override
+                    public void probeRefusedAt(ConnectPoint port) {
+                        throw new IllegalStateException("the link store is broken");
+                    }
                 }, fabric.packets, fabric.flowRules, fabric.clock, fabric.counters);
         PacketContext context = new PacketContext(Fabric.packetIn(S2_P1, fabric.probeOutOf(S1_P2)));
 
@@ -334,6 +345,26 @@ class LinkDiscoveryTest {
 
         assertThat(context.isHandled()).isTrue();
         assertThat(fabric.counters.get("discovery.dropped.error")).isEqualTo(1);
+    }
+
+    @Test
+    void aSwitchJoiningMakesOneMoreRoundSoItsNeighboursProbeItAtOnce() {
+        fabric.discovery.probeAll();
+        fabric.packets.clearEmitted();
+        fabric.discovery.probeAllIfJoined();
+        assertThat(fabric.packets.emitted()).as("no switch joined since the last round").isEmpty();
+
+        fabric.connect(3, 1);
+        fabric.packets.clearEmitted();
+        fabric.discovery.probeAllIfJoined();
+
+        assertThat(fabric.packets.emitted()).extracting(p -> p.device())
+                .as("the switches that were there probe the one that joined")
+                .contains(device(1), device(2), device(3));
+        assertThat(fabric.counters.get("discovery.rounds.joined")).isEqualTo(1);
+        fabric.packets.clearEmitted();
+        fabric.discovery.probeAllIfJoined();
+        assertThat(fabric.packets.emitted()).as("one round per join, not one per call").isEmpty();
     }
 
     @Test

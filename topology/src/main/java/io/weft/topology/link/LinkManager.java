@@ -46,6 +46,8 @@ public final class LinkManager implements LinkService, LinkProviderService {
     private volatile SortedLinks sorted = new SortedLinks(0, List.of());
     /** How many links end at each connect point, so that packet-in paths ask in constant time. */
     private final Map<ConnectPoint, Integer> ends = new ConcurrentHashMap<>();
+    /** Ports where a genuine probe arrived without making a link, and when it last did. */
+    private final Map<ConnectPoint, Instant> probedAt = new ConcurrentHashMap<>();
     /** Guarded by {@code this}. */
     private final Set<ConnectPoint> deadPorts = new HashSet<>();
     /** Guarded by {@code this}. */
@@ -80,7 +82,25 @@ public final class LinkManager implements LinkService, LinkProviderService {
 
     @Override
     public boolean isInfrastructure(ConnectPoint point) {
-        return ends.containsKey(point);
+        if (ends.containsKey(point)) {
+            return true;
+        }
+        Instant refused = probedAt.get(point);
+        if (refused == null) {
+            return false;
+        }
+        if (!clock.instant().isAfter(refused.plus(maxAge))) {
+            return true;
+        }
+        probedAt.remove(point, refused);
+        return false;
+    }
+
+    @Override
+    public void probeRefusedAt(ConnectPoint port) {
+        if (probedAt.put(port, clock.instant()) == null) {
+            counters.increment("links.probed_ports");
+        }
     }
 
     @Override

@@ -52,6 +52,24 @@ class LinkManagerTest {
     }
 
     @Test
+    void aPortWhereAProbeWasRefusedIsInfrastructureForMaxAge() {
+        ConnectPoint port = cp(2, 3);
+        assertThat(links.isInfrastructure(port)).isFalse();
+
+        links.probeRefusedAt(port);
+        fabric.clock().advance(MAX_AGE);
+        assertThat(links.isInfrastructure(port)).as("exactly max age later").isTrue();
+        links.probeRefusedAt(port);
+        fabric.clock().advance(MAX_AGE);
+        assertThat(links.isInfrastructure(port)).as("a later probe starts the age again").isTrue();
+
+        fabric.clock().advance(Duration.ofMillis(1));
+        assertThat(links.isInfrastructure(port)).isFalse();
+        assertThat(links.links()).as("no link for it").isEmpty();
+        assertThat(fabric.counters().get("links.probed_ports")).as("one port marked, twice").isEqualTo(1);
+    }
+
+    @Test
     void listenersAddedThroughTheServiceSeeLinkEvents() {
         List<LinkEvent> seen = new ArrayList<>();
         links.addListener(seen::add);

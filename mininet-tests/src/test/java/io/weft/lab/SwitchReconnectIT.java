@@ -1,0 +1,103 @@
+package io.weft.lab;
+
+import static io.weft.lab.LabAssertions.assertAllConnected;
+import static io.weft.lab.OpenFlowVersion.OF_13;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A leaf loses its controller connection, and while it is cut off the cable its tenant's path
+ * takes to a spine goes down: the leaf still sends into the dead cable, since only Weft can
+ * tell it otherwise. When the leaf is back, its rules are read back and repaired at once (a
+ * rule sending out of a port that is down is not worth keeping while the view is rebuilt),
+ * and the tenant's ping goes over the other spine.
+ */
+class SwitchReconnectIT {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration STATE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration PING_INTERVAL = Duration.ofMillis(50);
+    private static final int STEADY_REPLIES = 20;
+    private static final Duration STEADY_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration ON_PATH_TIMEOUT = Duration.ofMillis(2500);
+    /** Reconnect to replies: the handshake, the read back, a compile; well under the 5 s hold. */
+    private static final Duration MAX_RECOVERY = Duration.ofSeconds(4);
+
+    @RegisterExtension
+    static final WeftLab lab = new WeftLab();
+
+    @Test
+    void aLeafCutOffWhileItsUplinkWentDownConvergesWhenItIsBack() {
+        // leafspine,2,2,2: spines s1, s2; h1 on leaf s3 pings h3 on leaf s4, both blue's.
+        String leaf = "s3";
+        try (MininetNetwork network = lab.network("leafspine,2,2,2", OF_13)) {
+            LabWiring wiring = network.wiring();
+            assertAllConnected(network.waitConnected(CONNECT_TIMEOUT), "after the network started");
+            ControllerView.awaitTopology(lab.api(), wiring, DISCOVERY_TIMEOUT);
+            LabTenant blue = LabTenant.create(lab.api(), "blue");
+            blue.bigSwitch("web", List.of(wiring.location("h1"), wiring.location("h3")));
+            long cookie = blue.cookie("web");
+            Poll.until("blue's rules on " + leaf, STATE_TIMEOUT, () -> network.dumpFlows().get(leaf),
+                    flows -> flows.stream().anyMatch(f -> f.cookie() == cookie));
+
+            ContinuousPing ping = network.startPing("h1", "h3", PING_INTERVAL);
+            awaitReplies(ping, "before the leaf was cut off");
+            LabWiring.Cable cable = TenantLab.carrying(network, wiring, leaf, List.of("s1", "s2"), STEADY_REPLIES,
+                    ON_PATH_TIMEOUT);
+            String spine = cable.a().equals(leaf) ? cable.b() : cable.a();
+            int deadPort = TenantLab.leafPort(wiring, leaf, spine);
+
+            String target = vsctl("get-controller", leaf).trim();
+            vsctl("del-controller", leaf);
+            String leafId = wiring.deviceId(leaf);
+            Poll.until(leaf + " unavailable to Weft", STATE_TIMEOUT, () -> device(leafId),
+                    device -> !device.available());
+            network.linkDown(cable.a(), cable.b());
+            Poll.until("Weft to drop the links of " + cable, STATE_TIMEOUT, () -> lab.api().links(),
+                    links -> links.stream().noneMatch(link -> link.touches(new WeftApi.ConnectPoint(
+                            wiring.deviceId(spine), TenantLab.leafPort(wiring, spine, leaf)))));
+            assertThat(network.dumpFlows().get(leaf)).as("%s, cut off, still sends into port %d", leaf, deadPort)
+                    .anyMatch(f -> f.cookie() == cookie && f.line().contains("output:" + deadPort));
+
+            int beforeBack = ping.progress().received();
+            vsctl("set-controller", leaf, target);
+            double backAt = System.currentTimeMillis() / 1000.0;
+            Poll.until(leaf + " available to Weft again", STATE_TIMEOUT, () -> device(leafId), WeftApi.Device::available);
+            ContinuousPing.Progress resumed = Poll.until(STEADY_REPLIES + " replies after " + leaf + " came back",
+                    STEADY_TIMEOUT, ping::progress, p -> p.received() >= beforeBack + STEADY_REPLIES).value();
+            assertThat(network.dumpFlows().get(leaf)).as("%s's blue rules after it came back", leaf)
+                    .noneMatch(f -> f.cookie() == cookie && f.line().contains("output:" + deadPort));
+            PingTimeline timeline = ping.stop();
+            network.linkUp(cable.a(), cable.b());
+
+            PingTimeline.Gap recovery = timeline.longestGap(backAt, resumed.lastReply());
+            System.out.printf("[lab] %s cut off while %s went down, back: replies resumed %s after it reconnected;"
+                    + " ping %s%n", leaf, cable, recovery, timeline);
+            assertThat(recovery.resumed()).isTrue();
+            assertThat(resumed.lastReply() - backAt).as("seconds from reconnecting to %d replies", STEADY_REPLIES)
+                    .isLessThan(MAX_RECOVERY.toSeconds() + STEADY_REPLIES * PING_INTERVAL.toMillis() / 1000.0);
+        }
+    }
+
+    private static WeftApi.Device device(String id) {
+        return lab.api().devices().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("Weft does not list " + id));
+    }
+
+    private static void awaitReplies(ContinuousPing ping, String when) {
+        int before = ping.progress().received();
+        Poll.until(STEADY_REPLIES + " more replies to " + ping + " " + when, STEADY_TIMEOUT, ping::progress,
+                progress -> progress.received() >= before + STEADY_REPLIES);
+    }
+
+    private static String vsctl(String... args) {
+        String[] argv = new String[args.length + 1];
+        argv[0] = "ovs-vsctl";
+        System.arraycopy(args, 0, argv, 1, args.length);
+        return HostCommand.run(argv);
+    }
+}
