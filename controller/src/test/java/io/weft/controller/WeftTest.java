@@ -34,7 +34,7 @@ class WeftTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -32,7 +32,9 @@ public final class WeftApi {
     public WeftApi(URI base, String token) {
         this.base = base;
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                // HTTP/1.1: the JDK client's h2c upgrade now and then misreads a large first answer.
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** A switch port as the API names it. */

@@ -18,7 +18,9 @@ import java.util.Optional;
 final class ApiClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            // HTTP/1.1: the JDK client's h2c upgrade now and then misreads a large first answer.
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final String token;
 
