@@ -2,6 +2,7 @@ package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.northbound.ApiConfig;
+import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.nio.file.Path;
@@ -13,13 +14,14 @@ import java.util.Objects;
  * @param packetInQueue  packet-ins waiting for the apps before new ones are dropped (counted)
  * @param workerThreads  threads that run apps and event listeners
  * @param api            the REST API's address, port and, if configured, admin token
+ * @param events         how many events the journal holds for clients that resume, and for how many clients
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
-                         int packetInQueue, int workerThreads, ApiConfig api) {
+                         int packetInQueue, int workerThreads, ApiConfig api, EventJournalConfig events) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
-            10_000, 2, ApiConfig.DEFAULTS);
+            10_000, 2, ApiConfig.DEFAULTS, EventJournalConfig.DEFAULTS);
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -29,6 +31,7 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(events, "events");
         if (packetInQueue < 1) {
             throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
         }
@@ -39,21 +42,21 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api);
+                workerThreads, api, events);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api);
+                workerThreads, api, events);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
         return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
-                api);
+                api, events);
     }
 
     WeftConfig withApi(ApiConfig config) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, config);
+                workerThreads, config, events);
     }
 }

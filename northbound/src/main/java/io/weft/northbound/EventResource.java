@@ -1,0 +1,73 @@
+package io.weft.northbound;
+
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.events.EventJournal;
+import io.weft.northbound.events.Subscription;
+import io.weft.northbound.events.SubscriptionEnd;
+import io.weft.topology.virtual.TenantId;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code GET /api/v1/events[?since=N]}: the event journal as Server-Sent Events, from the event
+ * after revision {@code N} (or from now), for the admin everything, for a tenant its own
+ * virtual events. {@code Last-Event-ID}, which an EventSource sends when it reconnects to the
+ * same URL, wins over {@code since}. A revision the journal no longer holds is 410 Gone: list
+ * again, then watch from now.
+ */
+final class EventResource {
+    private final EventJournal journal;
+
+    EventResource(EventJournal journal) {
+        this.journal = journal;
+    }
+
+    HttpResponse stream(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        OptionalLong since = since(ctx, req);
+        Optional<TenantId> viewer = who instanceof Principal.OfTenant tenant ? Optional.of(tenant.tenant())
+                : Optional.empty();
+        EventStream stream = new EventStream(ctx.eventLoop(), who);
+        Subscription subscription = journal.subscribe(since, viewer, stream::signal);
+        subscription.end().ifPresent(end -> {
+            throw refusal(end);
+        });
+        // A stream lasts as long as the client wants it.
+        ctx.clearRequestTimeout();
+        return stream.start(subscription);
+    }
+
+    private static OptionalLong since(ServiceRequestContext ctx, HttpRequest req) {
+        String lastEventId = req.headers().get(HttpHeaderNames.LAST_EVENT_ID);
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            return OptionalLong.of(revision("Last-Event-ID", lastEventId.strip()));
+        }
+        String since = ctx.queryParam("since");
+        return since == null ? OptionalLong.empty() : OptionalLong.of(revision("since", since));
+    }
+
+    private static long revision(String name, String text) {
+        try {
+            long revision = Long.parseLong(text);
+            if (revision >= 0) {
+                return revision;
+            }
+        } catch (NumberFormatException e) {
+            // Refused below with the same message as a negative number.
+        }
+        throw ApiException.badRequest(name + " must be a revision, a whole number from 0, got "
+                + ApiException.echo(text));
+    }
+
+    private static ApiException refusal(SubscriptionEnd end) {
+        HttpStatus status = switch (end.reason()) {
+            case HISTORY_EXPIRED -> HttpStatus.GONE;
+            case TOO_MANY_SUBSCRIBERS -> HttpStatus.TOO_MANY_REQUESTS;
+            case SHUTDOWN, SLOW_CONSUMER, CANCELLED -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+        return new ApiException(status, end.message());
+    }
+}
