@@ -41,12 +41,26 @@ final class EventLines {
                 : "");
     }
 
-    /** A tenant's element: {@code blue/web vs1:1 (att-1)}, {@code blue att-2}, {@code blue/web 00:00:00:00:00:01}. */
+    /**
+     * A tenant's element: {@code blue}, {@code blue/web custom}, {@code blue att-2 on
+     * of:0000000000000002/3 vlan 10} (the device only for the admin), {@code blue/web vs1:1 (att-1)},
+     * {@code blue/web 00:00:00:00:00:01}.
+     */
     private static String virtual(JsonNode e) {
         JsonNode element = e.path("element");
+        String type = e.path("type").asText();
         String where = e.path("tenant").asText() + (e.has("network") ? "/" + e.path("network").asText() : "");
+        if (type.startsWith("tenant.")) {
+            return where;
+        }
+        if (type.startsWith("network.")) {
+            return where + " " + element.path("kind").asText();
+        }
         String what;
-        if (element.has("mac")) {
+        if (type.startsWith("attachment.")) {
+            what = element.path("id").asText() + (element.has("device") ? " on " + PhysicalCommands.point(element)
+                    : "") + (element.has("vlan") ? " vlan " + element.path("vlan").asText() : "");
+        } else if (element.has("mac")) {
             what = element.path("mac").asText();
         } else if (element.has("switch")) {
             what = NetworkCommands.portId(element) + (element.has("attachment")
@@ -54,6 +68,6 @@ final class EventLines {
         } else {
             what = element.path("id").asText();
         }
-        return e.path("type").asText().startsWith("tenant.") ? where : where + " " + what;
+        return where + " " + what;
     }
 }

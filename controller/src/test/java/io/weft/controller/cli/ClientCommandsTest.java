@@ -224,7 +224,8 @@ class ClientCommandsTest {
         List<String> watched = lines(ok(admin, "watch", "--since", Long.toString(from), "--count", "2"));
         assertThat(watched).hasSize(2);
         assertThat(watched.get(0)).matches((from + 1) + " \\S+Z tenant\\.added violet");
-        assertThat(watched.get(1)).matches((from + 2) + " \\S+Z attachment\\.added violet att-\\d+");
+        assertThat(watched.get(1)).matches((from + 2)
+                + " \\S+Z attachment\\.added violet att-\\d+ on of:0000000000000002/1");
 
         Cli.Result asJson = ok(admin, "watch", "--since", Long.toString(from), "--count", "2", "--json");
         List<JsonNode> events = asJson.out().lines().map(l -> {
