@@ -5,12 +5,15 @@ import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.metrics.Counters;
 import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.events.Subscription;
 import io.weft.northbound.events.SubscriptionEnd;
 import io.weft.topology.virtual.TenantId;
+import io.weft.topology.virtual.VirtualNetworkService;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /api/v1/events[?since=N]}: the event journal as Server-Sent Events, from the event
@@ -20,17 +23,23 @@ import java.util.OptionalLong;
  * again, then watch from now.
  */
 final class EventResource {
-    private final EventJournal journal;
+    private static final String BEARER = "Bearer ";
 
-    EventResource(EventJournal journal) {
+    private final EventJournal journal;
+    private final VirtualNetworkService tenants;
+    private final Counters counters;
+
+    EventResource(EventJournal journal, VirtualNetworkService tenants, Counters counters) {
         this.journal = journal;
+        this.tenants = tenants;
+        this.counters = counters;
     }
 
     HttpResponse stream(ServiceRequestContext ctx, HttpRequest req, Principal who) {
         OptionalLong since = since(ctx, req);
         Optional<TenantId> viewer = who instanceof Principal.OfTenant tenant ? Optional.of(tenant.tenant())
                 : Optional.empty();
-        EventStream stream = new EventStream(ctx.eventLoop(), who);
+        EventStream stream = new EventStream(ctx.eventLoop(), who, stillAllowed(req, viewer), counters);
         Subscription subscription = journal.subscribe(since, viewer, stream::signal);
         subscription.end().ifPresent(end -> {
             throw refusal(end);
@@ -38,6 +47,19 @@ final class EventResource {
         // A stream lasts as long as the client wants it.
         ctx.clearRequestTimeout();
         return stream.start(subscription);
+    }
+
+    /**
+     * For a tenant, whether the token that opened the stream still names it (tokens are revoked,
+     * tenants deleted); the admin token cannot change while the controller runs.
+     */
+    private BooleanSupplier stillAllowed(HttpRequest req, Optional<TenantId> viewer) {
+        if (viewer.isEmpty()) {
+            return () -> true;
+        }
+        // BearerAuth accepted this header to let the request in, so it holds a bearer token.
+        String token = req.headers().get(HttpHeaderNames.AUTHORIZATION).substring(BEARER.length()).strip();
+        return () -> tenants.tenantOfToken(token).equals(viewer);
     }
 
     private static OptionalLong since(ServiceRequestContext ctx, HttpRequest req) {

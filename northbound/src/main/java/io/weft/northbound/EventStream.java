@@ -5,12 +5,15 @@ import com.linecorp.armeria.common.sse.ServerSentEvent;
 import com.linecorp.armeria.common.stream.StreamMessage;
 import com.linecorp.armeria.common.stream.StreamWriter;
 import com.linecorp.armeria.server.streaming.ServerSentEvents;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.weft.metrics.Counters;
 import io.weft.northbound.events.JournalEvent;
 import io.weft.northbound.events.Subscription;
 import io.weft.northbound.events.SubscriptionEnd;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * One subscription served as Server-Sent Events: {@code id:} the revision, {@code event:} the
@@ -20,6 +23,10 @@ import java.util.concurrent.Executor;
  * When the subscription ends other than by the client leaving, a last event, {@code end},
  * says why ({@code {"reason":"slow_consumer","message":..}}) and the response completes.
  *
+ * <p>The caller's credentials are checked again before every batch: a tenant whose token was
+ * revoked (or who was deleted) since the stream began gets nothing more, only an {@code end}
+ * with {@code "unauthorized"}, counted as {@code events.refused.revoked}.
+ *
  * <p>Every step runs on the request's event loop, so the fields need no lock.
  */
 final class EventStream {
@@ -28,13 +35,18 @@ final class EventStream {
 
     private final Executor loop;
     private final Principal who;
+    private final BooleanSupplier stillAllowed;
+    private final Counters counters;
     private final StreamWriter<ServerSentEvent> writer = StreamMessage.streaming();
     private Subscription subscription;
     private boolean awaitingDemand;
 
-    EventStream(Executor loop, Principal who) {
+    /** @param stillAllowed whether the credentials that opened the stream still hold */
+    EventStream(Executor loop, Principal who, BooleanSupplier stillAllowed, Counters counters) {
         this.loop = loop;
         this.who = who;
+        this.stillAllowed = stillAllowed;
+        this.counters = counters;
     }
 
     /** For the journal: something to poll, or the end. Runs on the recording thread, so it only hands off. */
@@ -64,7 +76,15 @@ final class EventStream {
         }
         List<JournalEvent> batch = subscription.poll(BATCH);
         if (batch.isEmpty()) {
-            subscription.end().ifPresent(this::finish);
+            // Cancelled: the client left, and there is no one to tell.
+            subscription.end().ifPresent(end -> finish(end.reason() == SubscriptionEnd.Reason.CANCELLED ? null
+                    : EventViews.end(end)));
+            return;
+        }
+        if (!stillAllowed.getAsBoolean()) {
+            counters.increment("events.refused.revoked");
+            finish(Json.object().put("reason", "unauthorized").put("message",
+                    "the token that opened this stream was revoked, or its tenant deleted"));
             return;
         }
         for (JournalEvent event : batch) {
@@ -86,10 +106,11 @@ final class EventStream {
                 .build();
     }
 
-    private void finish(SubscriptionEnd end) {
-        if (end.reason() != SubscriptionEnd.Reason.CANCELLED) {
-            writer.tryWrite(ServerSentEvent.builder().event("end").data(new String(Json.bytes(EventViews.end(end)),
-                    StandardCharsets.UTF_8)).build());
+    /** Ends the response, after an {@code end} event saying why unless {@code why} is null. */
+    private void finish(ObjectNode why) {
+        if (why != null) {
+            writer.tryWrite(ServerSentEvent.builder().event("end")
+                    .data(new String(Json.bytes(why), StandardCharsets.UTF_8)).build());
         }
         writer.close();
     }

@@ -64,7 +64,8 @@ public final class RestApi implements AutoCloseable {
         List<Endpoint> endpoints = new ArrayList<>(physical(devices, links, hosts, topology, flowRules, apps,
                 counters));
         endpoints.addAll(virtual(tenants));
-        endpoints.add(new Endpoint(HttpMethod.GET, "/api/v1/events", Audience.ANY, new EventResource(events)::stream));
+        endpoints.add(new Endpoint(HttpMethod.GET, "/api/v1/events", Audience.ANY,
+                new EventResource(events, tenants.networks(), counters)::stream));
 
         ServerBuilder builder = Server.builder()
                 .http(new InetSocketAddress(config.address(), config.port()))

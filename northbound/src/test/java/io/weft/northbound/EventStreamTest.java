@@ -196,6 +196,24 @@ class EventStreamTest {
         assertThat(live.get("revision").asLong()).isGreaterThan(head);
     }
 
+    @Test
+    void aTenantWhoseTokenIsRevokedGetsNothingMore() throws Exception {
+        start(TestNetwork.linearWithIsland());
+        String blue = net.blueTenant();
+        SseClient tenant = watch("", blue, Map.of());
+        assertThat(tenant.response().statusCode()).isEqualTo(200);
+        net.tenants.admin.revokeTokens(TestNetwork.BLUE);
+        net.tenants.admin.createNetwork(new NetworkId(TestNetwork.BLUE, "db"), VirtualNetwork.Kind.CUSTOM);
+
+        SseClient.Sse end = tenant.next();
+        assertThat(end.event()).isEqualTo("end");
+        assertThat(data(end).get("reason").asText()).isEqualTo("unauthorized");
+        tenant.awaitEnd();
+        assertThat(tenant.pending()).isZero();
+        assertThat(net.counters.get("events.refused.revoked")).isEqualTo(1);
+        awaitSubscribers(0);
+    }
+
     /**
      * A client that connects and never reads: the server writes only what the socket takes, the
      * journal's history moves on past the client, and the client is cut off and counted, with
