@@ -2,6 +2,7 @@ package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.northbound.ApiConfig;
+import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class ConfigLoader {
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
         root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads",
-                "api", "flow-audit-interval");
+                "api", "events", "flow-audit-interval");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
@@ -63,6 +64,8 @@ public final class ConfigLoader {
         hs.only("idle-timeout", "move-hold-down", "max-hosts", "max-ips-per-host");
         Section ap = root.section("api");
         ap.only("address", "port", "admin-token");
+        Section ev = root.section("events");
+        ev.only("history", "max-subscribers");
 
         OpenFlowConfig o = d.openflow();
         OpenFlowConfig openflow = of.build(() -> new OpenFlowConfig(
@@ -100,10 +103,14 @@ public final class ConfigLoader {
         ApiConfig api = ap.build(() -> new ApiConfig(ap.string("address", a.address()),
                 ap.integer("port", a.port(), 0, 65535),
                 ap.secret("admin-token").or(a::adminToken)));
+        EventJournalConfig e = d.events();
+        EventJournalConfig events = ev.build(() -> new EventJournalConfig(
+                ev.integer("history", e.history(), 1, 10_000_000),
+                ev.integer("max-subscribers", e.maxSubscribers(), 1, 100_000)));
         return root.build(() -> new WeftConfig(Path.of(root.string("data-dir", d.dataDir().toString())),
                 openflow, mode, forwarding, discovery, hosts,
                 root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
-                root.integer("worker-threads", d.workerThreads(), 1, 256), api,
+                root.integer("worker-threads", d.workerThreads(), 1, 256), api, events,
                 root.duration("flow-audit-interval", d.flowAuditInterval())));
     }
 

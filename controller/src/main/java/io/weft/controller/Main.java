@@ -1,5 +1,13 @@
 package io.weft.controller;
 
+import io.weft.controller.cli.ClientContext;
+import io.weft.controller.cli.ClientException;
+import io.weft.controller.cli.ClientFactory;
+import io.weft.controller.cli.CompletionCommand;
+import io.weft.controller.cli.NetworkCommands;
+import io.weft.controller.cli.PhysicalCommands;
+import io.weft.controller.cli.TenantCommands;
+import io.weft.controller.cli.WatchCommand;
 import io.weft.northbound.ApiConfig;
 import io.weft.topology.store.StoreException;
 import java.nio.file.Path;
@@ -12,10 +20,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code weft} command. {@code weft serve} runs the controller. */
+/**
+ * The {@code weft} command. {@code weft serve} runs the controller; the other subcommands are a
+ * client of a running one's REST API ({@link io.weft.controller.cli}).
+ */
 @Command(name = "weft", mixinStandardHelpOptions = true, version = "Weft 0.1.0",
         description = "An OpenFlow SDN controller for isolated tenant virtual networks.",
-        subcommands = {Main.Serve.class})
+        subcommands = {Main.Serve.class, PhysicalCommands.Devices.class, PhysicalCommands.Links.class,
+            PhysicalCommands.Hosts.class, PhysicalCommands.Flows.class, TenantCommands.Tenants.class,
+            TenantCommands.Attachments.class, NetworkCommands.Networks.class, WatchCommand.class,
+            CompletionCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the API refused the request (its message says why)",
+            "2:a usage or config error", "3:the controller could not be reached"})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
     static final String ADMIN_TOKEN_ENV = "WEFT_ADMIN_TOKEN";
@@ -140,8 +157,25 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * The whole command line, its client commands reading the world through {@code context};
+     * a client's failure prints its message (never a stack trace) and exits with its code.
+     */
+    public static CommandLine commandLine(ClientContext context) {
+        CommandLine commandLine = new CommandLine(new Main(), new ClientFactory(context));
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ClientException failure) {
+                line.getErr().println("weft: " + failure.getMessage());
+                line.getErr().flush();
+                return failure.exitCode();
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine(ClientContext.system()).execute(args);
         if (code != 0) {
             System.exit(code);
         }

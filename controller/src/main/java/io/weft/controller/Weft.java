@@ -9,6 +9,7 @@ import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.controller.store.EmbeddedStore;
 import io.weft.metrics.Counters;
 import io.weft.northbound.RestApi;
+import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.TenantServices;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowRuleService;
@@ -78,6 +79,7 @@ public final class Weft implements AutoCloseable {
     private final HostManager hosts;
     private final TopologyManager topology;
     private final OpenFlowServer openflow;
+    private final EventJournal journal;
     private final Clock clock;
     private InetSocketAddress openflowAddress;
     private Store store;
@@ -110,6 +112,8 @@ public final class Weft implements AutoCloseable {
         links.addListener(topology::onLinkEvent);
         this.openflow = new OpenFlowServer(config.openflow(), devices, dispatcher, packetIns, counters);
         this.clock = clock;
+        this.journal = new EventJournal(config.events(), EventJournal.firstRevisionAt(clock.instant()), clock,
+                counters);
         wireForwarding();
     }
 
@@ -180,6 +184,8 @@ public final class Weft implements AutoCloseable {
     /** Tenants and their networks, read from the store before anything can change them. */
     private void startVirtualNetworks() {
         virtualNetworks = new VirtualNetworkManager(store, dispatcher, VirtualNetworkConfig.DEFAULTS, counters);
+        // Before the tenants load, so the journal holds them (as ADDED events) as well as every later change.
+        journal.follow(devices, links, hosts, virtualNetworks, openflow.flowRules());
         virtualNetworks.start();
         virtualNetworkAdmin = new VirtualNetworkAdmin(store, virtualNetworks, VirtualNetworkConfig.DEFAULTS, counters);
         vnetCompiles = Executors.newSingleThreadExecutor(daemon("weft-vnet"));
@@ -214,7 +220,7 @@ public final class Weft implements AutoCloseable {
         });
         TenantServices tenants = new TenantServices(virtualNetworks, virtualNetworkAdmin, vnet);
         api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), APPS, tenants,
-                counters);
+                journal, counters);
         apiAddress = api.start();
         log.info("REST API on {}:{}", apiAddress.getHostString(), apiAddress.getPort());
     }
@@ -262,9 +268,16 @@ public final class Weft implements AutoCloseable {
         return apiAddress;
     }
 
+    /** Every event, numbered, for clients that follow changes. */
+    public EventJournal journal() {
+        return journal;
+    }
+
     @Override
     public void close() throws InterruptedException {
         timers.shutdownNow();
+        // Event streams end with a last "shutdown" event rather than being cut by the server's stop.
+        journal.close();
         if (api != null) {
             api.close();
         }

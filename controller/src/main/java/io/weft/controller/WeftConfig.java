@@ -2,6 +2,7 @@ package io.weft.controller;
 
 import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.northbound.ApiConfig;
+import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.nio.file.Path;
@@ -14,13 +15,16 @@ import java.util.Objects;
  * @param packetInQueue  packet-ins waiting for the apps before new ones are dropped (counted)
  * @param workerThreads  threads that run apps and event listeners
  * @param api            the REST API's address, port and, if configured, admin token
+ * @param events         how many events the journal holds for clients that resume, and for how many clients
+ * @param flowAuditInterval how often switches' tenant rules are read back and repaired
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
-                         int packetInQueue, int workerThreads, ApiConfig api, Duration flowAuditInterval) {
+                         int packetInQueue, int workerThreads, ApiConfig api, EventJournalConfig events,
+                         Duration flowAuditInterval) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
-            10_000, 2, ApiConfig.DEFAULTS, Duration.ofSeconds(30));
+            10_000, 2, ApiConfig.DEFAULTS, EventJournalConfig.DEFAULTS, Duration.ofSeconds(30));
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -30,6 +34,7 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(hosts, "hosts");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(events, "events");
         Objects.requireNonNull(flowAuditInterval, "flowAuditInterval");
         if (flowAuditInterval.toMillis() < 1000) {
             throw new IllegalArgumentException("flow-audit-interval must be at least 1s, was " + flowAuditInterval);
@@ -44,21 +49,21 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, flowAuditInterval);
+                workerThreads, api, events, flowAuditInterval);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, flowAuditInterval);
+                workerThreads, api, events, flowAuditInterval);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
         return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
-                api, flowAuditInterval);
+                api, events, flowAuditInterval);
     }
 
     WeftConfig withApi(ApiConfig config) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, config, flowAuditInterval);
+                workerThreads, config, events, flowAuditInterval);
     }
 }

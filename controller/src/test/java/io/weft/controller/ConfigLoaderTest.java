@@ -80,6 +80,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheEventJournalsLimits() throws IOException {
+        WeftConfig config = ConfigLoader.load(file("""
+                events:
+                  history: 500
+                  max-subscribers: 3
+                """));
+        assertThat(config.events()).isEqualTo(new io.weft.northbound.events.EventJournalConfig(500, 3));
+        assertThat(WeftConfig.DEFAULTS.events().history()).isEqualTo(10_000);
+        Path zero = file("events: {history: 0}");
+        assertThatThrownBy(() -> ConfigLoader.load(zero)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config key 'events.history': must be within 1..10000000, got 0");
+        Path unknown = file("events: {size: 5}");
+        assertThatThrownBy(() -> ConfigLoader.load(unknown)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config key 'events.size': unknown key");
+    }
+
+    @Test
     void theForwardingFlagPicksTheApp() {
         Main.Serve serve = new Main.Serve();
         new CommandLine(serve).parseArgs("--forwarding", "learning");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,28 @@ class WeftTest {
         } finally {
             again.close();
         }
+    }
+
+    @Test
+    void stoppingEndsEventStreamsWithALastEventSayingSo() throws Exception {
+        String token = "configured-token-0123456789";
+        Weft weft = new Weft(localConfig().withApi(localConfig().api().withAdminToken(token))).start();
+        List<String> lines;
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<java.util.stream.Stream<String>> events;
+            try {
+                events = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + weft.apiAddress().getPort() + "/api/v1/events")).header("Authorization", "Bearer " + token)
+                        .build(), HttpResponse.BodyHandlers.ofLines());
+                assertThat(events.statusCode()).isEqualTo(200);
+                assertThat(weft.journal().subscribers()).isEqualTo(1);
+            } finally {
+                weft.close();
+            }
+            lines = events.body().toList();
+        }
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("event: ?end"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"reason\":\"shutdown\""));
     }
 
     @Test

@@ -45,7 +45,7 @@ final class DeviceResource {
         return node;
     }
 
-    private static ObjectNode port(Port port) {
+    static ObjectNode port(Port port) {
         ObjectNode node = Json.object();
         node.put("port", port.number().toLong());
         node.put("name", port.name());

@@ -62,7 +62,7 @@ final class FlowResource {
     }
 
     /** Only the fields the rule matches on: an absent field matches anything. */
-    private static ObjectNode match(TrafficMatch match) {
+    static ObjectNode match(TrafficMatch match) {
         ObjectNode node = Json.object();
         match.inPort().ifPresent(p -> node.put("inPort", p.toLong()));
         match.ethSrc().ifPresent(mac -> node.put("ethSrc", mac.toString()));

@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.metrics.Counters;
+import io.weft.northbound.events.EventJournal;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.topology.device.DeviceService;
@@ -29,8 +30,8 @@ import java.util.concurrent.CompletionException;
  * The REST API server: JSON under {@code /api/v1} and Prometheus metrics at {@code /metrics},
  * every request but {@code GET /api/v1/health} behind a bearer token. The admin token reaches
  * everything; a tenant's token reaches only {@code /api/v1/tenants/{its id}/...} (and this API's
- * OpenAPI document): elsewhere it is refused with 403, and another tenant's resources answer it
- * 404, exactly as resources that do not exist.
+ * OpenAPI document, and its own events at {@code /api/v1/events}): elsewhere it is refused with
+ * 403, and another tenant's resources answer it 404, exactly as resources that do not exist.
  *
  * <p>Every request is counted as {@code api.requests}; every refusal as
  * {@code api.refused.<error>} ({@code unauthorized}, {@code forbidden}, {@code bad_request},
@@ -57,12 +58,14 @@ public final class RestApi implements AutoCloseable {
 
     public RestApi(ApiConfig config, String adminToken, DeviceService devices, LinkService links,
                    HostService hosts, TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
-                   TenantServices tenants, Counters counters) {
+                   TenantServices tenants, EventJournal events, Counters counters) {
         this.config = config;
         BearerAuth auth = new BearerAuth(adminToken, tenants.networks(), Set.of(HEALTH));
         List<Endpoint> endpoints = new ArrayList<>(physical(devices, links, hosts, topology, flowRules, apps,
                 counters));
         endpoints.addAll(virtual(tenants));
+        endpoints.add(new Endpoint(HttpMethod.GET, "/api/v1/events", Audience.ANY,
+                new EventResource(events, tenants.networks(), counters)::stream));
 
         ServerBuilder builder = Server.builder()
                 .http(new InetSocketAddress(config.address(), config.port()))

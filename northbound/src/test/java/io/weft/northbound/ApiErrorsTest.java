@@ -193,7 +193,7 @@ class ApiErrorsTest {
         TestNetwork broken = TestNetwork.linearWithIsland();
         try (RestApi brokenApi = new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TestNetwork.TOKEN,
                 broken.devices, broken.links, broken.hosts, broken.topology, new ThrowingFlowRules(), List.of(),
-                broken.tenantServices(), broken.counters)) {
+                broken.tenantServices(), broken.journal, broken.counters)) {
             ApiClient brokenClient = new ApiClient(brokenApi.start(), TestNetwork.TOKEN);
             String message = assertError(brokenClient.get("/api/v1/devices/of:0000000000000001/flows"), 500,
                     "internal_server_error");

@@ -3,6 +3,8 @@ package io.weft.northbound;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
+import io.weft.northbound.events.EventJournal;
+import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.api.AppId;
 import io.weft.topology.device.DeviceDescription;
 import io.weft.topology.device.DeviceIds;
@@ -73,12 +75,20 @@ final class TestNetwork {
     final TestTenants tenants = new TestTenants(dispatcher, counters);
     /** What the (absent) compiler says of each virtual link; tests put what they need. */
     final Map<VirtualLink, LinkRealization> realized = new ConcurrentHashMap<>();
+    /** Every event from here on, numbered from revision 1. */
+    final EventJournal journal;
 
     TestNetwork() {
+        this(EventJournalConfig.DEFAULTS);
+    }
+
+    TestNetwork(EventJournalConfig events) {
         devices.addListener(links::onDeviceEvent);
         devices.addListener(hosts::onDeviceEvent);
         devices.addListener(topology::onDeviceEvent);
         links.addListener(topology::onLinkEvent);
+        journal = new EventJournal(events, 1, clock, counters);
+        journal.follow(devices, links, hosts, tenants.manager, flowRules);
     }
 
     /**
@@ -129,7 +139,8 @@ final class TestNetwork {
 
     RestApi api() {
         return new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TOKEN, devices, links, hosts,
-                topology, flowRules, List.of(AppId.CORE, FORWARDING), tenantServices(), counters);
+                topology, flowRules, List.of(AppId.CORE, FORWARDING), tenantServices(), journal,
+                counters);
     }
 
     /**

@@ -1,0 +1,128 @@
+package io.weft.controller.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** The fabric as the controller sees it, for the admin: {@code weft devices|links|hosts|flows}. */
+public final class PhysicalCommands {
+    private PhysicalCommands() {
+    }
+
+    @Command(name = "devices", mixinStandardHelpOptions = true, description = "List the switches and their ports.")
+    public static final class Devices implements Callable<Integer> {
+        @Mixin
+        ClientOptions client;
+
+        @Override
+        public Integer call() {
+            JsonNode body = client.api().get(RestClient.path("devices"));
+            if (client.json()) {
+                return client.printJson(body);
+            }
+            Table table = new Table("DEVICE", "AVAILABLE", "PROTOCOL", "PORTS UP", "MANUFACTURER", "SOFTWARE");
+            for (JsonNode d : body.path("devices")) {
+                int up = 0;
+                for (JsonNode port : d.path("ports")) {
+                    up += port.path("up").asBoolean() ? 1 : 0;
+                }
+                table.row(d.path("id").asText(), d.path("available").asBoolean() ? "yes" : "no",
+                        d.path("protocol").asText(), up + "/" + d.path("ports").size(), d.path("manufacturer").asText(),
+                        d.path("software").asText());
+            }
+            return client.print(table);
+        }
+    }
+
+    @Command(name = "links", mixinStandardHelpOptions = true,
+            description = "List the links discovered between switches (each direction of a cable is one).")
+    public static final class Links implements Callable<Integer> {
+        @Mixin
+        ClientOptions client;
+
+        @Override
+        public Integer call() {
+            JsonNode body = client.api().get(RestClient.path("links"));
+            if (client.json()) {
+                return client.printJson(body);
+            }
+            Table table = new Table("SRC", "DST");
+            for (JsonNode link : body.path("links")) {
+                table.row(point(link.path("src")), point(link.path("dst")));
+            }
+            return client.print(table);
+        }
+    }
+
+    @Command(name = "hosts", mixinStandardHelpOptions = true,
+            description = "List the hosts learned at the edge of the fabric.")
+    public static final class Hosts implements Callable<Integer> {
+        @Mixin
+        ClientOptions client;
+
+        @Override
+        public Integer call() {
+            JsonNode body = client.api().get(RestClient.path("hosts"));
+            if (client.json()) {
+                return client.printJson(body);
+            }
+            Table table = new Table("MAC", "VLAN", "IPS", "LOCATION", "LAST SEEN");
+            for (JsonNode host : body.path("hosts")) {
+                int vlan = host.path("vlan").asInt(-1);
+                table.row(host.path("mac").asText(), vlan < 0 ? "-" : vlan, joined(host.path("ips")),
+                        point(host.path("location")), host.path("lastSeen").asText());
+            }
+            return client.print(table);
+        }
+    }
+
+    @Command(name = "flows", mixinStandardHelpOptions = true,
+            description = "List the flow rules Weft believes are on a device, with their state and owner.")
+    public static final class Flows implements Callable<Integer> {
+        @Mixin
+        ClientOptions client;
+
+        @Parameters(paramLabel = "DEVICE", description = "the device, e.g. of:0000000000000001")
+        String device;
+
+        @Override
+        public Integer call() {
+            JsonNode body = client.api().get(RestClient.path("devices", device, "flows"));
+            if (client.json()) {
+                return client.printJson(body);
+            }
+            Table table = new Table("TABLE", "PRIORITY", "MATCH", "ACTIONS", "STATE", "APP", "IDLE", "COOKIE");
+            for (JsonNode flow : body.path("flows")) {
+                List<String> match = new ArrayList<>();
+                flow.path("match").properties().forEach(f -> match.add(f.getKey() + "=" + f.getValue().asText()));
+                List<String> actions = new ArrayList<>();
+                for (JsonNode action : flow.path("actions")) {
+                    String argument = action.has("port") ? action.path("port").asText()
+                            : action.has("vlan") ? action.path("vlan").asText() : "";
+                    actions.add(action.path("type").asText() + (argument.isEmpty() ? "" : ":" + argument));
+                }
+                String state = flow.path("state").asText() + (flow.has("error") ? " (" + flow.path("error").asText()
+                        + ")" : "");
+                table.row(flow.path("table").asInt(), flow.path("priority").asInt(),
+                        match.isEmpty() ? "*" : String.join(",", match), String.join(",", actions), state,
+                        flow.path("app").asText(), flow.path("idleTimeout").asInt(), flow.path("cookie").asText());
+            }
+            return client.print(table);
+        }
+    }
+
+    /** {@code of:0000000000000001/2}: a device and port as one word. */
+    static String point(JsonNode point) {
+        return point.path("device").asText() + "/" + point.path("port").asText();
+    }
+
+    static String joined(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return items.isEmpty() ? "-" : String.join(",", items);
+    }
+}
