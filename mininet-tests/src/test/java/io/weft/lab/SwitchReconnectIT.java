@@ -52,7 +52,8 @@ class SwitchReconnectIT {
             int deadPort = TenantLab.leafPort(wiring, leaf, spine);
 
             String target = vsctl("get-controller", leaf).trim();
-            vsctl("del-controller", leaf);
+            // Pointed at a port nothing listens on: the connection drops, the switch keeps its controller config.
+            vsctl("set-controller", leaf, "tcp:127.0.0.1:" + ControllerProcess.freePort());
             String leafId = wiring.deviceId(leaf);
             Poll.until(leaf + " unavailable to Weft", STATE_TIMEOUT, () -> device(leafId),
                     device -> !device.available());
