@@ -108,10 +108,11 @@ class Of15OxsRenumberingTest {
     }
 
     @Test
-    void appliesToOpenFlow15FlowRemovedOnly() {
+    void appliesToOpenFlow15FlowRemovedAndMultipartRepliesOnly() {
         assertThat(Of15OxsRenumbering.applies(6, 11)).isTrue();
         assertThat(Of15OxsRenumbering.applies(5, 11)).isFalse();
-        assertThat(Of15OxsRenumbering.applies(6, 19)).isFalse();
+        assertThat(Of15OxsRenumbering.applies(6, 19)).as("multipart reply").isTrue();
+        assertThat(Of15OxsRenumbering.applies(6, 10)).as("packet-in").isFalse();
     }
 
     private static OFFlowRemoved decode(String hex) {
