@@ -8,14 +8,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.onosproject.net.DeviceId;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 
 /**
  * Statistics over OpenFlow: a poll sends the port, flow and table statistics requests
- * together and completes when all three replies are whole; each request is bounded by the
- * barrier timeout ({@link SwitchSession#request}), so a poll always ends.
+ * together and completes when all three replies are whole, or fails with the first request that
+ * fails; each request is bounded by the barrier timeout ({@link SwitchSession#request}), so a
+ * poll always ends.
  */
 public final class OpenFlowStatsService implements StatsService {
     private final SwitchRegistry registry;
@@ -38,7 +40,17 @@ public final class OpenFlowStatsService implements StatsService {
         CompletableFuture<List<OFStatsReply>> ports = session.get().request(StatsTranslator.portStatsRequest(factory));
         CompletableFuture<List<OFStatsReply>> flows = session.get().request(StatsTranslator.flowStatsRequest(factory));
         CompletableFuture<List<OFStatsReply>> tables = session.get().request(StatsTranslator.tableStatsRequest(factory));
-        return CompletableFuture.allOf(ports, flows, tables).thenApply(done -> StatsTranslator.deviceStats(device,
-                clock.instant(), ports.join(), flows.join(), tables.join(), counters));
+        CompletableFuture<DeviceStats> poll = CompletableFuture.allOf(ports, flows, tables).thenApply(done ->
+                StatsTranslator.deviceStats(device, clock.instant(), ports.join(), flows.join(), tables.join(),
+                        counters));
+        // The first failure fails the poll at once, not when the other requests end or time out.
+        for (CompletableFuture<List<OFStatsReply>> request : List.of(ports, flows, tables)) {
+            request.whenComplete((ok, error) -> {
+                if (error != null) {
+                    poll.completeExceptionally(new CompletionException(error));
+                }
+            });
+        }
+        return poll;
     }
 }

@@ -8,7 +8,9 @@ import io.weft.topology.device.DeviceService;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,8 @@ public final class StatsCollector implements LatestStats {
     /** The latest statistics and the poll in flight of each device; guarded by this. */
     private final Map<DeviceId, DeviceStats> latest = new HashMap<>();
     private final Map<DeviceId, Object> inFlight = new HashMap<>();
+    /** Devices whose last poll failed for a reason worth a log line, so that it is logged once, not every poll. */
+    private final Set<DeviceId> failing = new HashSet<>();
 
     public StatsCollector(StatsService stats, DeviceService devices, Duration timeout, Counters counters) {
         if (timeout.isNegative() || timeout.isZero()) {
@@ -87,10 +91,14 @@ public final class StatsCollector implements LatestStats {
 
     private void settle(DeviceId device, Object poll, DeviceStats result, Throwable error) {
         boolean current;
+        boolean firstFailure = false;
         synchronized (this) {
             current = inFlight.remove(device, poll);
             if (current && error == null) {
                 latest.put(device, result);
+                failing.remove(device);
+            } else if (current) {
+                firstFailure = failing.add(device);
             }
         }
         if (!current) {
@@ -107,8 +115,9 @@ public final class StatsCollector implements LatestStats {
             counters.increment("stats.poll.timeouts");
         } else if (cause instanceof DeviceNotConnectedException) {
             counters.increment("stats.poll.disconnected");
-        } else {
-            log.warn("polling statistics of {} failed: {}", device, cause.toString());
+        } else if (firstFailure) {
+            log.warn("polling statistics of {} failed (logged again once a poll of it has succeeded): {}", device,
+                    cause.toString());
         }
     }
 
@@ -120,6 +129,7 @@ public final class StatsCollector implements LatestStats {
         synchronized (this) {
             latest.remove(event.device().id());
             inFlight.remove(event.device().id());
+            failing.remove(event.device().id());
         }
     }
 
