@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.AppId;
+import io.weft.southbound.stats.DeviceStats;
 import io.weft.topology.device.DeviceDescription;
 import io.weft.topology.device.DeviceIds;
 import io.weft.topology.device.DeviceManager;
@@ -22,6 +23,7 @@ import io.weft.topology.virtual.NetworkId;
 import io.weft.topology.virtual.TenantId;
 import io.weft.topology.virtual.VirtualNetwork;
 import io.weft.topology.virtual.VirtualNetworkAdminService;
+import io.weft.topology.virtual.VirtualNetworkStats;
 import io.weft.topology.virtual.VirtualPort;
 import io.weft.topology.virtual.VirtualPortId;
 import io.weft.topology.virtual.TestTenants;
@@ -73,6 +75,10 @@ final class TestNetwork {
     final TestTenants tenants = new TestTenants(dispatcher, counters);
     /** What the (absent) compiler says of each virtual link; tests put what they need. */
     final Map<VirtualLink, LinkRealization> realized = new ConcurrentHashMap<>();
+    /** The latest statistics of each device, as a collector would hold them; tests put what they need. */
+    final Map<DeviceId, DeviceStats> stats = new ConcurrentHashMap<>();
+    /** Each network's edge traffic, as the (absent) compiler would compute it; none: not collected. */
+    final Map<NetworkId, VirtualNetworkStats> networkStats = new ConcurrentHashMap<>();
 
     TestNetwork() {
         devices.addListener(links::onDeviceEvent);
@@ -129,7 +135,8 @@ final class TestNetwork {
 
     RestApi api() {
         return new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TOKEN, devices, links, hosts,
-                topology, flowRules, List.of(AppId.CORE, FORWARDING), tenantServices(), counters);
+                topology, flowRules, device -> Optional.ofNullable(stats.get(device)), List.of(AppId.CORE, FORWARDING),
+                tenantServices(), counters);
     }
 
     /**
@@ -155,6 +162,7 @@ final class TestNetwork {
 
     TenantServices tenantServices() {
         return new TenantServices(tenants.manager, tenants.admin,
-                link -> realized.getOrDefault(link, LinkRealization.UNKNOWN));
+                link -> realized.getOrDefault(link, LinkRealization.UNKNOWN),
+                network -> Optional.ofNullable(networkStats.get(network)));
     }
 }
