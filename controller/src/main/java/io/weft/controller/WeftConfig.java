@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param packetInQueue  packet-ins waiting for the apps before new ones are dropped (counted)
  * @param workerThreads  threads that run apps and event listeners
  * @param api            the REST API's address, port and, if configured, admin token
+ * @param flowAuditInterval how often switches' tenant rules are read back and repaired
+ * @param statsInterval  how often every connected switch's port, flow and table statistics are polled
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
-                         int packetInQueue, int workerThreads, ApiConfig api, Duration flowAuditInterval) {
+                         int packetInQueue, int workerThreads, ApiConfig api, Duration flowAuditInterval,
+                         Duration statsInterval) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
-            10_000, 2, ApiConfig.DEFAULTS, Duration.ofSeconds(30));
+            10_000, 2, ApiConfig.DEFAULTS, Duration.ofSeconds(30), Duration.ofSeconds(10));
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -34,6 +37,10 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         if (flowAuditInterval.toMillis() < 1000) {
             throw new IllegalArgumentException("flow-audit-interval must be at least 1s, was " + flowAuditInterval);
         }
+        Objects.requireNonNull(statsInterval, "statsInterval");
+        if (statsInterval.toMillis() < 1000) {
+            throw new IllegalArgumentException("stats-interval must be at least 1s, was " + statsInterval);
+        }
         if (packetInQueue < 1) {
             throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
         }
@@ -44,21 +51,26 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, flowAuditInterval);
+                workerThreads, api, flowAuditInterval, statsInterval);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, flowAuditInterval);
+                workerThreads, api, flowAuditInterval, statsInterval);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
         return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
-                api, flowAuditInterval);
+                api, flowAuditInterval, statsInterval);
     }
 
     WeftConfig withApi(ApiConfig config) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, config, flowAuditInterval);
+                workerThreads, config, flowAuditInterval, statsInterval);
+    }
+
+    WeftConfig withStatsInterval(Duration interval) {
+        return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
+                workerThreads, api, flowAuditInterval, interval);
     }
 }
