@@ -220,18 +220,38 @@ class StatsPollTest {
     }
 
     @Test
-    void anErrorForOneRequestFailsThePoll() {
+    void anErrorForThePortsOrFlowsFailsThePollAtOnce() {
         sw.activate(OFVersion.OF_13);
         CompletableFuture<DeviceStats> poll = stats.poll(DEVICE);
+        long portsXid = xid(sw.written());
         sw.written();
         sw.written();
-        long tablesXid = xid(sw.written());
 
-        sw.reply("04 01 00 0c xx xx xx xx 00 01 00 02", tablesXid); // BAD_REQUEST / BAD_MULTIPART
+        sw.reply("04 01 00 0c xx xx xx xx 00 01 00 02", portsXid); // BAD_REQUEST / BAD_MULTIPART
 
         assertThat(poll.handle((ok, error) -> error.getCause())).isCompletedWithValueMatching(
                 FlowOperationException.class::isInstance);
         assertThat(sw.counters.get("openflow.errors.unattributed")).isZero();
+    }
+
+    @Test
+    void aSwitchThatRefusesTableStatisticsIsReportedWithoutTables() {
+        sw.activate(OFVersion.OF_13);
+        OFFactory factory = OFFactories.getFactory(OFVersion.OF_13);
+        CompletableFuture<DeviceStats> poll = stats.poll(DEVICE);
+        long portsXid = xid(sw.written());
+        long flowsXid = xid(sw.written());
+        long tablesXid = xid(sw.written());
+
+        sw.reply("04 01 00 0c xx xx xx xx 00 01 00 02", tablesXid); // BAD_REQUEST / BAD_MULTIPART
+        sw.feed(bytes(factory.buildPortStatsReply().setXid(portsXid).setFlags(Set.of())
+                .setEntries(List.of(portEntry(factory, OFPort.of(1), 10))).build()));
+        sw.feed(bytes(factory.buildFlowStatsReply().setXid(flowsXid).setFlags(Set.of())
+                .setEntries(List.of(flowEntry(factory, RULE, 1, 64))).build()));
+
+        assertThat(poll).isCompletedWithValue(new DeviceStats(DEVICE, NOW, List.of(port(1, 10)),
+                List.of(new FlowStats(RULE, 1, 64, Duration.ofSeconds(3, 5))), List.of(), 0));
+        assertThat(sw.counters.get("stats.tables.refused")).isEqualTo(1);
     }
 
     @Test
