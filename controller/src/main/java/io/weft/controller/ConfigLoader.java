@@ -52,7 +52,7 @@ public final class ConfigLoader {
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
         root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads",
-                "api", "events", "flow-audit-interval");
+                "api", "events", "flow-audit-interval", "stats-interval");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
@@ -111,7 +111,8 @@ public final class ConfigLoader {
                 openflow, mode, forwarding, discovery, hosts,
                 root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
                 root.integer("worker-threads", d.workerThreads(), 1, 256), api, events,
-                root.duration("flow-audit-interval", d.flowAuditInterval())));
+                root.duration("flow-audit-interval", d.flowAuditInterval()),
+                root.duration("stats-interval", d.statsInterval())));
     }
 
     /** One mapping of the file, with its dotted path for messages. */

@@ -5,6 +5,7 @@ import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.apps.proxyarp.ProxyArp;
 import io.weft.apps.vnet.VnetApp;
 import io.weft.apps.vnet.VnetCompiler;
+import io.weft.apps.vnet.VnetStats;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.controller.store.EmbeddedStore;
 import io.weft.metrics.Counters;
@@ -18,6 +19,8 @@ import io.weft.southbound.discovery.DiscoveryConfig;
 import io.weft.southbound.discovery.HostLearner;
 import io.weft.southbound.discovery.LinkDiscovery;
 import io.weft.southbound.openflow.OpenFlowServer;
+import io.weft.southbound.stats.LatestStats;
+import io.weft.southbound.stats.StatsCollector;
 import io.weft.topology.device.DeviceManager;
 import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.host.HostManager;
@@ -80,6 +83,7 @@ public final class Weft implements AutoCloseable {
     private final TopologyManager topology;
     private final OpenFlowServer openflow;
     private final EventJournal journal;
+    private final StatsCollector stats;
     private final Clock clock;
     private InetSocketAddress openflowAddress;
     private Store store;
@@ -111,6 +115,10 @@ public final class Weft implements AutoCloseable {
         devices.addListener(topology::onDeviceEvent);
         links.addListener(topology::onLinkEvent);
         this.openflow = new OpenFlowServer(config.openflow(), devices, dispatcher, packetIns, counters);
+        // Each request of a poll times out after the barrier timeout; the collector gives the whole poll twice that.
+        this.stats = new StatsCollector(openflow.stats(), devices, config.openflow().barrierTimeout().multipliedBy(2),
+                counters);
+        devices.addListener(stats::onDeviceEvent);
         this.clock = clock;
         this.journal = new EventJournal(config.events(), EventJournal.firstRevisionAt(clock.instant()), clock,
                 counters);
@@ -174,6 +182,8 @@ public final class Weft implements AutoCloseable {
         long ageCheck = Math.max(100, config.discovery().probeInterval().toMillis() / 2);
         timers.scheduleWithFixedDelay(links::expire, ageCheck, ageCheck, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(hosts::expire, 1, 1, TimeUnit.SECONDS);
+        long statsInterval = config.statsInterval().toMillis();
+        timers.scheduleWithFixedDelay(stats::pollAll, statsInterval, statsInterval, TimeUnit.MILLISECONDS);
         openflowAddress = openflow.start();
         startApi();
         log.info("Weft ready: OpenFlow on {}:{}, data in {}", openflowAddress.getHostString(),
@@ -218,9 +228,10 @@ public final class Weft implements AutoCloseable {
             log.info("REST API admin token (no token configured): in {}", file.toAbsolutePath());
             return generated;
         });
-        TenantServices tenants = new TenantServices(virtualNetworks, virtualNetworkAdmin, vnet);
-        api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), APPS, tenants,
-                journal, counters);
+        TenantServices tenants = new TenantServices(virtualNetworks, virtualNetworkAdmin, vnet,
+                new VnetStats(virtualNetworks, stats));
+        api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), stats, APPS,
+                tenants, journal, counters);
         apiAddress = api.start();
         log.info("REST API on {}:{}", apiAddress.getHostString(), apiAddress.getPort());
     }
@@ -243,6 +254,11 @@ public final class Weft implements AutoCloseable {
 
     public TopologyManager topology() {
         return topology;
+    }
+
+    /** The latest statistics of each connected switch, polled every {@code stats-interval}. */
+    public LatestStats stats() {
+        return stats;
     }
 
     /** Tenants and their virtual networks, as the store holds them; null before {@link #start}. */

@@ -17,14 +17,16 @@ import java.util.Objects;
  * @param api            the REST API's address, port and, if configured, admin token
  * @param events         how many events the journal holds for clients that resume, and for how many clients
  * @param flowAuditInterval how often switches' tenant rules are read back and repaired
+ * @param statsInterval  how often every connected switch's port, flow and table statistics are polled
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
                          int packetInQueue, int workerThreads, ApiConfig api, EventJournalConfig events,
-                         Duration flowAuditInterval) {
+                         Duration flowAuditInterval, Duration statsInterval) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
-            10_000, 2, ApiConfig.DEFAULTS, EventJournalConfig.DEFAULTS, Duration.ofSeconds(30));
+            10_000, 2, ApiConfig.DEFAULTS, EventJournalConfig.DEFAULTS, Duration.ofSeconds(30),
+            Duration.ofSeconds(10));
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -39,6 +41,10 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         if (flowAuditInterval.toMillis() < 1000) {
             throw new IllegalArgumentException("flow-audit-interval must be at least 1s, was " + flowAuditInterval);
         }
+        Objects.requireNonNull(statsInterval, "statsInterval");
+        if (statsInterval.toMillis() < 1000) {
+            throw new IllegalArgumentException("stats-interval must be at least 1s, was " + statsInterval);
+        }
         if (packetInQueue < 1) {
             throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
         }
@@ -49,21 +55,26 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval);
+                workerThreads, api, events, flowAuditInterval, statsInterval);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval);
+                workerThreads, api, events, flowAuditInterval, statsInterval);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
         return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
-                api, events, flowAuditInterval);
+                api, events, flowAuditInterval, statsInterval);
     }
 
     WeftConfig withApi(ApiConfig config) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, config, events, flowAuditInterval);
+                workerThreads, config, events, flowAuditInterval, statsInterval);
+    }
+
+    WeftConfig withStatsInterval(Duration interval) {
+        return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
+                workerThreads, api, events, flowAuditInterval, interval);
     }
 }

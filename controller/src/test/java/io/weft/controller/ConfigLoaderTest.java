@@ -97,6 +97,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheStatsIntervalAndRefusesOneBelowASecond() throws IOException {
+        assertThat(WeftConfig.DEFAULTS.statsInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ConfigLoader.load(file("stats-interval: 2m\n")).statsInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ConfigLoader.load(file("flow-audit-interval: 5s\n")).statsInterval())
+                .isEqualTo(Duration.ofSeconds(10));
+        Path tooOften = file("stats-interval: 999ms\n");
+        assertThatThrownBy(() -> ConfigLoader.load(tooOften)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("stats-interval must be at least 1s");
+        Path notADuration = file("stats-interval: 10\n");
+        assertThatThrownBy(() -> ConfigLoader.load(notADuration)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config key 'stats-interval': expected a duration");
+    }
+
+    @Test
     void theForwardingFlagPicksTheApp() {
         Main.Serve serve = new Main.Serve();
         new CommandLine(serve).parseArgs("--forwarding", "learning");

@@ -10,9 +10,13 @@ import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.TrafficMatch;
+import io.weft.southbound.stats.DeviceStats;
+import io.weft.southbound.stats.FlowStats;
+import io.weft.southbound.stats.LatestStats;
 import io.weft.topology.device.DeviceService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
@@ -20,7 +24,9 @@ import org.onosproject.net.PortNumber;
 
 /**
  * {@code GET /api/v1/devices/{id}/flows}: the flow rules Weft believes are on a device, with
- * their state and the app that owns each (named from the rule's cookie).
+ * their state and the app that owns each (named from the rule's cookie), and the packets and
+ * bytes each has matched where the latest statistics poll of the device found it (then the
+ * answer says when that poll was).
  */
 final class FlowResource {
     /** Reserved ports are shown by name, as ovs-ofctl shows them. */
@@ -31,20 +37,28 @@ final class FlowResource {
 
     private final DeviceService devices;
     private final FlowRuleService flowRules;
+    private final LatestStats stats;
     private final Map<Integer, String> appNames;
 
-    FlowResource(DeviceService devices, FlowRuleService flowRules, List<AppId> apps) {
+    FlowResource(DeviceService devices, FlowRuleService flowRules, LatestStats stats, List<AppId> apps) {
         this.devices = devices;
         this.flowRules = flowRules;
+        this.stats = stats;
         this.appNames = apps.stream().collect(Collectors.toUnmodifiableMap(AppId::id, AppId::name));
     }
 
     HttpResponse list(ServiceRequestContext ctx, HttpRequest req) {
         DeviceId id = DeviceResource.require(devices, Ids.device(ctx.pathParam("id"))).id();
-        return Json.list("flows", flowRules.rules(id), this::view);
+        Optional<DeviceStats> latest = stats.latest(id);
+        Map<FlowRule, FlowStats> counted = latest.map(DeviceStats::flowsByRule).orElse(Map.of());
+        ObjectNode body = Json.object();
+        body.set("flows", Json.array(flowRules.rules(id), entry -> view(entry, counted.get(entry.rule()))));
+        latest.ifPresent(polled -> body.put("polledAt", polled.polledAt().toString()));
+        return Json.ok(body);
     }
 
-    private ObjectNode view(FlowEntry entry) {
+    /** The entry, with its counters if {@code counted} is not null. */
+    private ObjectNode view(FlowEntry entry, FlowStats counted) {
         FlowRule rule = entry.rule();
         ObjectNode node = Json.object();
         node.put("table", rule.table());
@@ -58,6 +72,10 @@ final class FlowResource {
         node.put("appId", entry.appId());
         node.put("app", entry.appId() < 0 ? "none" : appNames.getOrDefault(entry.appId(), "unknown"));
         entry.error().ifPresent(error -> node.put("error", error));
+        if (counted != null) {
+            node.put("packets", counted.packets());
+            node.put("bytes", counted.bytes());
+        }
         return node;
     }
 

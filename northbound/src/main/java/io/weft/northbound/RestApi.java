@@ -14,6 +14,7 @@ import io.weft.metrics.Counters;
 import io.weft.northbound.events.EventJournal;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.stats.LatestStats;
 import io.weft.topology.device.DeviceService;
 import io.weft.topology.host.HostService;
 import io.weft.topology.link.LinkService;
@@ -57,11 +58,11 @@ public final class RestApi implements AutoCloseable {
     private final Server server;
 
     public RestApi(ApiConfig config, String adminToken, DeviceService devices, LinkService links,
-                   HostService hosts, TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
-                   TenantServices tenants, EventJournal events, Counters counters) {
+                   HostService hosts, TopologyService topology, FlowRuleService flowRules, LatestStats stats,
+                   List<AppId> apps, TenantServices tenants, EventJournal events, Counters counters) {
         this.config = config;
         BearerAuth auth = new BearerAuth(adminToken, tenants.networks(), Set.of(HEALTH));
-        List<Endpoint> endpoints = new ArrayList<>(physical(devices, links, hosts, topology, flowRules, apps,
+        List<Endpoint> endpoints = new ArrayList<>(physical(devices, links, hosts, topology, flowRules, stats, apps,
                 counters));
         endpoints.addAll(virtual(tenants));
         endpoints.add(new Endpoint(HttpMethod.GET, "/api/v1/events", Audience.ANY,
@@ -93,10 +94,11 @@ public final class RestApi implements AutoCloseable {
 
     /** The fabric as Weft sees it, for the admin: devices, links, hosts, paths, flow rules, metrics. */
     private static List<Endpoint> physical(DeviceService devices, LinkService links, HostService hosts,
-                                           TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
-                                           Counters counters) {
+                                           TopologyService topology, FlowRuleService flowRules, LatestStats stats,
+                                           List<AppId> apps, Counters counters) {
         DeviceResource deviceResource = new DeviceResource(devices);
-        FlowResource flowResource = new FlowResource(devices, flowRules, apps);
+        FlowResource flowResource = new FlowResource(devices, flowRules, stats, apps);
+        DeviceStatsResource deviceStats = new DeviceStatsResource(devices, stats);
         MetricsResource metrics = new MetricsResource(counters);
         OpenApiResource openApi = new OpenApiResource();
         LinkResource linkResource = new LinkResource(links);
@@ -108,6 +110,7 @@ public final class RestApi implements AutoCloseable {
                 new Endpoint(HttpMethod.GET, "/api/v1/devices", Audience.ADMIN, plain(deviceResource::list)),
                 new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}", Audience.ADMIN, plain(deviceResource::one)),
                 new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/flows", Audience.ADMIN, plain(flowResource::list)),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/stats", Audience.ADMIN, plain(deviceStats::get)),
                 new Endpoint(HttpMethod.GET, "/api/v1/links", Audience.ADMIN, plain(linkResource::list)),
                 new Endpoint(HttpMethod.GET, "/api/v1/hosts", Audience.ADMIN, plain(hostResource::list)),
                 new Endpoint(HttpMethod.GET, "/api/v1/paths/{src}/{dst}", Audience.ADMIN, plain(paths::find)),
@@ -122,6 +125,7 @@ public final class RestApi implements AutoCloseable {
         NetworkResource networks = new NetworkResource(services.networks(), services.admin(), access, views);
         VirtualLinkResource links = new VirtualLinkResource(services.networks(), services.admin(), access, views);
         VirtualHostResource hosts = new VirtualHostResource(services.networks(), services.admin(), access);
+        NetworkStatsResource stats = new NetworkStatsResource(services.networks(), services.stats(), access);
         HttpMethod get = HttpMethod.GET;
         HttpMethod post = HttpMethod.POST;
         HttpMethod delete = HttpMethod.DELETE;
@@ -141,6 +145,7 @@ public final class RestApi implements AutoCloseable {
                 new Endpoint(get, NETWORK, Audience.ANY, networks::one),
                 new Endpoint(delete, NETWORK, Audience.ANY, networks::delete),
                 new Endpoint(get, NETWORK + "/topology", Audience.ANY, networks::topology),
+                new Endpoint(get, NETWORK + "/stats", Audience.ANY, stats::get),
                 new Endpoint(get, NETWORK + "/ports", Audience.ANY, networks::ports),
                 new Endpoint(post, NETWORK + "/ports", Audience.ANY, networks::addBigSwitchPort),
                 new Endpoint(get, NETWORK + "/ports/{p}", Audience.ANY, networks::bigSwitchPort),

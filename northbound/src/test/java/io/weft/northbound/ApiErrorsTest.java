@@ -9,6 +9,7 @@ import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRemovedEvent;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.stats.LatestStats;
 import io.weft.topology.event.EventListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,8 +193,8 @@ class ApiErrorsTest {
     void aFailingServiceIsAJson500() {
         TestNetwork broken = TestNetwork.linearWithIsland();
         try (RestApi brokenApi = new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TestNetwork.TOKEN,
-                broken.devices, broken.links, broken.hosts, broken.topology, new ThrowingFlowRules(), List.of(),
-                broken.tenantServices(), broken.journal, broken.counters)) {
+                broken.devices, broken.links, broken.hosts, broken.topology, new ThrowingFlowRules(), LatestStats.NONE,
+                List.of(), broken.tenantServices(), broken.journal, broken.counters)) {
             ApiClient brokenClient = new ApiClient(brokenApi.start(), TestNetwork.TOKEN);
             String message = assertError(brokenClient.get("/api/v1/devices/of:0000000000000001/flows"), 500,
                     "internal_server_error");

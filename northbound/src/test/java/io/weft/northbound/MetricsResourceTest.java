@@ -3,8 +3,10 @@ package io.weft.northbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.metrics.Counters;
+import io.weft.metrics.LatencyHistogram;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class MetricsResourceTest {
@@ -32,6 +34,39 @@ class MetricsResourceTest {
     }
 
     @Test
+    void gaugesAndHistogramsFollowTheCounters() {
+        Counters counters = new Counters();
+        counters.increment("openflow.handshakes.completed");
+        counters.gauge("openflow.switches.connected", () -> 3);
+        LatencyHistogram latency = counters.histogram("openflow.barrier.latency");
+        latency.record(TimeUnit.MICROSECONDS.toNanos(80));
+        latency.record(TimeUnit.MILLISECONDS.toNanos(2));
+        latency.record(TimeUnit.SECONDS.toNanos(30));
+
+        assertThat(MetricsResource.exposition(counters)).isEqualTo("""
+                # TYPE weft_openflow_handshakes_completed_total counter
+                weft_openflow_handshakes_completed_total 1
+                # TYPE weft_openflow_switches_connected gauge
+                weft_openflow_switches_connected 3
+                # TYPE weft_openflow_barrier_latency_seconds histogram
+                weft_openflow_barrier_latency_seconds_bucket{le="0.0001"} 1
+                weft_openflow_barrier_latency_seconds_bucket{le="0.0005"} 1
+                weft_openflow_barrier_latency_seconds_bucket{le="0.001"} 1
+                weft_openflow_barrier_latency_seconds_bucket{le="0.005"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="0.01"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="0.05"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="0.1"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="0.5"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="1"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="5"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="10"} 2
+                weft_openflow_barrier_latency_seconds_bucket{le="+Inf"} 3
+                weft_openflow_barrier_latency_seconds_sum 30.00208
+                weft_openflow_barrier_latency_seconds_count 3
+                """);
+    }
+
+    @Test
     void servedWithTheTokenOnly() {
         TestNetwork net = TestNetwork.linearWithIsland();
         try (RestApi api = net.api()) {
@@ -46,7 +81,8 @@ class MetricsResourceTest {
                     .contains("weft_api_refused_unauthorized_total 1\n")
                     .contains("weft_events_posted_total " + net.counters.get("events.posted") + "\n");
             long typeLines = response.body().lines().filter(l -> l.startsWith("# TYPE ")).count();
-            assertThat(typeLines).isEqualTo(net.counters.snapshot().size());
+            assertThat(typeLines).isEqualTo(net.counters.snapshot().size() + net.counters.gauges().size()
+                    + net.counters.histograms().size());
         }
     }
 }

@@ -6,6 +6,7 @@ import io.weft.metrics.Counters;
 import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.api.AppId;
+import io.weft.southbound.stats.DeviceStats;
 import io.weft.topology.device.DeviceDescription;
 import io.weft.topology.device.DeviceIds;
 import io.weft.topology.device.DeviceManager;
@@ -24,6 +25,7 @@ import io.weft.topology.virtual.NetworkId;
 import io.weft.topology.virtual.TenantId;
 import io.weft.topology.virtual.VirtualNetwork;
 import io.weft.topology.virtual.VirtualNetworkAdminService;
+import io.weft.topology.virtual.VirtualNetworkStats;
 import io.weft.topology.virtual.VirtualPort;
 import io.weft.topology.virtual.VirtualPortId;
 import io.weft.topology.virtual.TestTenants;
@@ -77,6 +79,10 @@ final class TestNetwork {
     final Map<VirtualLink, LinkRealization> realized = new ConcurrentHashMap<>();
     /** Every event from here on, numbered from revision 1. */
     final EventJournal journal;
+    /** The latest statistics of each device, as a collector would hold them; tests put what they need. */
+    final Map<DeviceId, DeviceStats> stats = new ConcurrentHashMap<>();
+    /** Each network's edge traffic, as the (absent) compiler would compute it; none: not collected. */
+    final Map<NetworkId, VirtualNetworkStats> networkStats = new ConcurrentHashMap<>();
 
     TestNetwork() {
         this(EventJournalConfig.DEFAULTS);
@@ -139,8 +145,8 @@ final class TestNetwork {
 
     RestApi api() {
         return new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TOKEN, devices, links, hosts,
-                topology, flowRules, List.of(AppId.CORE, FORWARDING), tenantServices(), journal,
-                counters);
+                topology, flowRules, device -> Optional.ofNullable(stats.get(device)),
+                List.of(AppId.CORE, FORWARDING), tenantServices(), journal, counters);
     }
 
     /**
@@ -166,6 +172,7 @@ final class TestNetwork {
 
     TenantServices tenantServices() {
         return new TenantServices(tenants.manager, tenants.admin,
-                link -> realized.getOrDefault(link, LinkRealization.UNKNOWN));
+                link -> realized.getOrDefault(link, LinkRealization.UNKNOWN),
+                network -> Optional.ofNullable(networkStats.get(network)));
     }
 }

@@ -29,5 +29,9 @@
  * ({@link io.weft.topology.path.ReservedPorts}), so default host learning, flooding and proxy
  * ARP never act on them; its packet processor runs before those and takes every packet from
  * such a port.
+ *
+ * <p>{@link io.weft.apps.vnet.VnetStats} counts each network's edge traffic from the switches'
+ * statistics of the network's own rules (its cookie): what enters through the rules that match
+ * an attachment, what leaves through the outputs to it.
  */
 package io.weft.apps.vnet;

@@ -30,6 +30,7 @@ import io.weft.topology.link.LinkManager;
 import io.weft.topology.path.LinkWeigher;
 import io.weft.topology.path.ReservedPorts;
 import io.weft.topology.path.TopologyManager;
+import io.weft.topology.virtual.Traffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -81,6 +82,8 @@ public final class Fabric implements FlowRuleService, PacketService {
     public final List<OutboundPacket> emitted = new ArrayList<>();
     /** Every flow operation apps applied, in order. */
     public final List<FlowOperation> applied = new ArrayList<>();
+    /** What each rule matched in {@link #deliver}, as a switch's flow statistics would count it. */
+    public final Map<FlowRule, Traffic> matched = new HashMap<>();
     private final Set<DeviceId> unreadable = new HashSet<>();
     private final List<Processor> processors = new CopyOnWriteArrayList<>();
     private final List<EventListener<FlowRemovedEvent>> removedListeners = new ArrayList<>();
@@ -256,6 +259,7 @@ public final class Fabric implements FlowRuleService, PacketService {
                     arrived.getEtherType());
             List<OutboundPacket> outs;
             if (rule.isPresent()) {
+                matched.merge(rule.get(), new Traffic(1, arrived.serialize().length), Traffic::plus);
                 outs = List.of(new OutboundPacket(at.device(), at.port(), rule.get().actions(), new byte[0],
                         OptionalInt.empty()));
             } else {

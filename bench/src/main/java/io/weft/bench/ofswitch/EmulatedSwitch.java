@@ -245,6 +245,8 @@ public final class EmulatedSwitch extends OfFrameDecoder {
             case PORT_DESC -> write(replies.portDescReply(stats.getXid()));
             case DESC -> write(replies.descReply(stats.getXid()));
             case FLOW -> write(replies.flowStatsReply(stats.getXid()));
+            case PORT -> write(replies.portStatsReply(stats.getXid()));
+            case TABLE -> write(replies.tableStatsReply(stats.getXid()));
             // BAD_STAT is OFPBRC_BAD_STAT on 1.0 and OFPBRC_BAD_MULTIPART on 1.3.
             default -> refuse(frame, "unsupported_stats", OFBadRequestCode.BAD_STAT);
         }

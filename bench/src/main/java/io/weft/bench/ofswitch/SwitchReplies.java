@@ -107,6 +107,15 @@ final class SwitchReplies {
         return factory.buildFlowStatsReply().setXid(xid).setEntries(List.of()).build();
     }
 
+    /** No port counters: the controller's statistics poll asks for them, the bench has none worth reporting. */
+    OFMessage portStatsReply(long xid) {
+        return factory.buildPortStatsReply().setXid(xid).setEntries(List.of()).build();
+    }
+
+    OFMessage tableStatsReply(long xid) {
+        return factory.buildTableStatsReply().setXid(xid).setEntries(List.of()).build();
+    }
+
     OFMessage configReply(long xid, int missSendLen) {
         return factory.buildGetConfigReply().setXid(xid).setFlags(EnumSet.noneOf(OFConfigFlags.class))
                 .setMissSendLen(missSendLen).build();

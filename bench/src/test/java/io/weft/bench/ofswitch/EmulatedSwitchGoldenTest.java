@@ -110,9 +110,9 @@ class EmulatedSwitchGoldenTest {
         try (SwitchHarness h = open(OFVersion.OF_13)) {
             h.next();
             h.feed(WEFT_HELLO);
-            h.feed("04 12 00 10 00 00 00 0e 00 03 00 00 00 00 00 00"); // TABLE statistics
+            h.feed("04 12 00 10 00 00 00 0e 00 07 00 00 00 00 00 00"); // GROUP_DESC statistics
             assertThat(h.nextHex()).isEqualTo(normalize("04 01 00 1c 00 00 00 0e 00 01 00 02"
-                    + " 04 12 00 10 00 00 00 0e 00 03 00 00 00 00 00 00"));
+                    + " 04 12 00 10 00 00 00 0e 00 07 00 00 00 00 00 00"));
             assertThat(h.counters.get("bench.switch.refused.unsupported_stats")).isEqualTo(1);
         }
     }
@@ -127,6 +127,19 @@ class EmulatedSwitchGoldenTest {
                     + " 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"
                     + " 00 01 00 04 00 00 00 00");
             assertThat(h.nextHex()).isEqualTo(normalize("04 13 00 10 00 00 00 0f 00 01 00 00 00 00 00 00"));
+        }
+    }
+
+    @Test
+    void answersThePortAndTableStatisticsOfAPollWithNone() {
+        try (SwitchHarness h = open(OFVersion.OF_13)) {
+            h.next();
+            h.feed(WEFT_HELLO);
+            h.feed("04 12 00 18 00 00 00 10 00 04 00 00 00 00 00 00 ff ff ff ff 00 00 00 00"); // PORT, every port
+            assertThat(h.nextHex()).isEqualTo(normalize("04 13 00 10 00 00 00 10 00 04 00 00 00 00 00 00"));
+            h.feed("04 12 00 10 00 00 00 11 00 03 00 00 00 00 00 00"); // TABLE
+            assertThat(h.nextHex()).isEqualTo(normalize("04 13 00 10 00 00 00 11 00 03 00 00 00 00 00 00"));
+            assertThat(h.counters.get("bench.switch.refused.unsupported_stats")).isZero();
         }
     }
 

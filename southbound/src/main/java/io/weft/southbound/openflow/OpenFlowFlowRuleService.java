@@ -53,6 +53,7 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
                 .<OFMessage>map(op -> OpenFlowTranslator.flowMod(session.get().factory(), op))
                 .toList();
         operations.forEach(table::sent);
+        counters.add("openflow.flow_mods.sent", messages.size());
         return session.get().sendConfirmed(messages).whenComplete((ok, failure) -> {
             if (failure == null) {
                 operations.forEach(table::confirmed);

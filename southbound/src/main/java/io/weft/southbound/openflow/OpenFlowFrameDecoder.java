@@ -53,7 +53,7 @@ final class OpenFlowFrameDecoder extends ByteToMessageDecoder {
     private static OFMessage parse(ByteBuf frame, int type) {
         int version = frame.getUnsignedByte(frame.readerIndex());
         if (Of15OxsRenumbering.applies(version, type)) {
-            Of15OxsRenumbering.rewriteFlowRemoved(frame);
+            Of15OxsRenumbering.rewrite(frame, type);
         }
         try {
             OFMessage message = READER.readFrom(frame);

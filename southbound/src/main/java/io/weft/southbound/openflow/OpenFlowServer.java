@@ -20,9 +20,11 @@ import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.PacketService;
+import io.weft.southbound.stats.StatsService;
 import io.weft.topology.device.DeviceProviderService;
 import io.weft.topology.event.EventDispatcher;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The OpenFlow southbound: a Netty server that switches connect to (epoll on Linux, NIO
- * elsewhere), and the flow-rule and packet services apps use over those connections.
+ * elsewhere), and the flow-rule, packet and statistics services apps use over those connections.
+ * It registers the gauges {@code openflow.switches.connected} and
+ * {@code openflow.barrier.pending_batches}, and counts messages by type ({@link OpenFlowMessageCounter}).
  */
 public final class OpenFlowServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenFlowServer.class);
@@ -45,6 +49,8 @@ public final class OpenFlowServer implements AutoCloseable {
     private final OpenFlowFlowRuleService flowRules;
     private final OpenFlowPacketService packets;
     private final OpenFlowDeviceProvider provider;
+    private final OpenFlowStatsService stats;
+    private final OpenFlowMessageCounter messageCounter;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
@@ -56,6 +62,10 @@ public final class OpenFlowServer implements AutoCloseable {
         this.flowRules = new OpenFlowFlowRuleService(registry, dispatcher, counters);
         this.packets = new OpenFlowPacketService(registry, packetExecutor, counters);
         this.provider = new OpenFlowDeviceProvider(devices, packets, dispatcher);
+        this.stats = new OpenFlowStatsService(registry, Clock.systemUTC(), counters);
+        this.messageCounter = new OpenFlowMessageCounter(counters);
+        counters.gauge("openflow.switches.connected", registry::size);
+        counters.gauge("openflow.barrier.pending_batches", registry::pendingBatches);
     }
 
     public FlowRuleService flowRules() {
@@ -64,6 +74,10 @@ public final class OpenFlowServer implements AutoCloseable {
 
     public PacketService packets() {
         return packets;
+    }
+
+    public StatsService stats() {
+        return stats;
     }
 
     public SwitchRegistry registry() {
@@ -103,6 +117,7 @@ public final class OpenFlowServer implements AutoCloseable {
                 .addLast("idle", new IdleStateHandler(config.echoInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("decoder", new OpenFlowFrameDecoder(config.maxMessageBytes()))
                 .addLast("encoder", ENCODER)
+                .addLast("count", messageCounter)
                 .addLast("switch", new SwitchChannelHandler(config, versions, registry, provider, counters));
     }
 

@@ -33,4 +33,13 @@ public final class SwitchRegistry {
     public int size() {
         return sessions.size();
     }
+
+    /** Batches of flow operations sent to any switch and not yet confirmed by its barrier reply. */
+    public int pendingBatches() {
+        int pending = 0;
+        for (SwitchSession session : sessions.values()) {
+            pending += session.pendingBatches();
+        }
+        return pending;
+    }
 }

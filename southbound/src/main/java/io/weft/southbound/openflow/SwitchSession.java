@@ -3,6 +3,7 @@ package io.weft.southbound.openflow;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.weft.metrics.Counters;
+import io.weft.metrics.LatencyHistogram;
 import io.weft.southbound.api.DeviceNotConnectedException;
 import io.weft.southbound.api.FlowOperationException;
 import io.weft.topology.device.DeviceIds;
@@ -33,7 +34,8 @@ import org.projectfloodlight.openflow.protocol.OFStatsRequest;
  * and past {@code maxPendingWriteBytes} the connection is closed.
  *
  * <p>Confirmed batches end with a barrier; the switch answers errors for a batch's messages
- * before its barrier reply, so the reply settles the batch's future.
+ * before its barrier reply, so the reply settles the batch's future. The time from sending a
+ * batch to its barrier reply goes into the {@code openflow.barrier.latency} histogram.
  */
 final class SwitchSession {
     private final Channel channel;
@@ -42,6 +44,7 @@ final class SwitchSession {
     private final DeviceId deviceId;
     private final OpenFlowConfig config;
     private final Counters counters;
+    private final LatencyHistogram barrierLatency;
     private final AtomicLong xids = new AtomicLong(1 << 16);
     /** Touched only on the event loop of the channel. */
     private boolean flushPending;
@@ -62,12 +65,15 @@ final class SwitchSession {
         final List<Long> xids;
         final CompletableFuture<Void> future = new CompletableFuture<>();
         final List<String> errors = new ArrayList<>();
+        /** When the batch was sent, on the channel's ticker, for the barrier's round-trip time. */
+        final long sentNanos;
         /** Cancelled when the batch settles, so that the timer and the batch it holds do not outlive it. */
         volatile ScheduledFuture<?> timeout;
 
-        Batch(long barrierXid, List<Long> xids) {
+        Batch(long barrierXid, List<Long> xids, long sentNanos) {
             this.barrierXid = barrierXid;
             this.xids = xids;
+            this.sentNanos = sentNanos;
         }
     }
 
@@ -78,6 +84,7 @@ final class SwitchSession {
         this.deviceId = DeviceIds.fromDatapathId(datapathId);
         this.config = config;
         this.counters = counters;
+        this.barrierLatency = counters.histogram("openflow.barrier.latency");
     }
 
     OFFactory factory() {
@@ -165,7 +172,7 @@ final class SwitchSession {
             stamped.add(message.createBuilder().setXid(xid).build());
         }
         long barrierXid = nextXid();
-        Batch batch = new Batch(barrierXid, batchXids);
+        Batch batch = new Batch(barrierXid, batchXids, channel.eventLoop().ticker().nanoTime());
         batchesByBarrier.put(barrierXid, batch);
         batchXids.forEach(x -> batchesByXid.put(x, batch));
         if (!channel.isActive()) {
@@ -244,6 +251,7 @@ final class SwitchSession {
         if (batch == null) {
             return false;
         }
+        barrierLatency.record(channel.eventLoop().ticker().nanoTime() - batch.sentNanos);
         List<String> errors;
         synchronized (batch) {
             errors = List.copyOf(batch.errors);

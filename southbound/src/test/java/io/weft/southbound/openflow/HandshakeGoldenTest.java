@@ -145,7 +145,7 @@ class HandshakeGoldenTest {
         serverChannel.register();
         try (SwitchConnection sw = SwitchConnection.open()) {
             assertThat(sw.channel.pipeline().names()).isEqualTo(serverChannel.pipeline().names());
-            for (String name : List.of("idle", "decoder", "encoder", "switch")) {
+            for (String name : List.of("idle", "decoder", "encoder", "count", "switch")) {
                 assertThat(sw.channel.pipeline().get(name)).as(name)
                         .hasSameClassAs(serverChannel.pipeline().get(name));
             }

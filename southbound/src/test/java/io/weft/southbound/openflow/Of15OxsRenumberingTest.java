@@ -14,6 +14,7 @@ import org.projectfloodlight.openflow.exceptions.OFParseError;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFFlowRemovedReason;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.protocol.stat.StatField;
@@ -107,11 +108,53 @@ class Of15OxsRenumberingTest {
         decoder.finishAndReleaseAll();
     }
 
+    /** One flow statistics entry, 72 bytes: an empty match, PACKET_COUNT and BYTE_COUNT numbered as Open vSwitch numbers them. */
+    private static final String OVS_FLOW_STATS_ENTRY = ""
+            + " 00 48 00 00 00 00 00 64 00 00 00 00 00 00 00 00 57 01 00 00 00 00 00 42"
+            + " 00 01 00 04 00 00 00 00"  // empty match
+            + " 00 00 00 1c 80 02 08 08"  // stats: 28 bytes; PACKET_COUNT (field 4)
+            + " 00 00 00 00 00 00 00 07 80 02 0a 08 00 00 00 00 00 00 02 a0 00 00 00 00" // = 7; BYTE_COUNT = 672; pad
+            + " 00 04 00 08 00 00 00 00"; // APPLY_ACTIONS, none
+
     @Test
-    void appliesToOpenFlow15FlowRemovedOnly() {
+    void everyEntryOfAFlowStatsReplyIsRenumbered() {
+        String reply = "06 13 00 a0 00 00 00 07 00 01 00 00 00 00 00 00" + OVS_FLOW_STATS_ENTRY + OVS_FLOW_STATS_ENTRY;
+        ByteBuf frame = Unpooled.wrappedBuffer(Hex.bytes(reply));
+        Of15OxsRenumbering.rewrite(frame, 19);
+        assertThat(Hex.of(ByteBufUtil.getBytes(frame))).isEqualTo(Hex.normalize(reply
+                .replace("80 02 08 08", "80 02 06 08")
+                .replace("80 02 0a 08", "80 02 08 08")));
+
+        EmbeddedChannel decoder = new EmbeddedChannel(new OpenFlowFrameDecoder(65535));
+        decoder.writeInbound(Unpooled.wrappedBuffer(Hex.bytes(reply)));
+        OFFlowStatsReply parsed = decoder.readInbound();
+        assertThat(parsed.getEntries()).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.getStats().get(StatField.PACKET_COUNT)).isEqualTo(U64.of(7));
+            assertThat(entry.getStats().get(StatField.BYTE_COUNT)).isEqualTo(U64.of(672));
+        });
+        decoder.finishAndReleaseAll();
+    }
+
+    @Test
+    void otherMultipartRepliesAndEntriesThatDoNotAddUpAreLeftAlone() {
+        String portDesc = "06 13 00 a0 00 00 00 07 00 0d 00 00 00 00 00 00" + OVS_FLOW_STATS_ENTRY + OVS_FLOW_STATS_ENTRY;
+        ByteBuf frame = Unpooled.wrappedBuffer(Hex.bytes(portDesc));
+        Of15OxsRenumbering.rewrite(frame, 19);
+        assertThat(Hex.of(ByteBufUtil.getBytes(frame))).as("not flow statistics").isEqualTo(Hex.normalize(portDesc));
+
+        String tooLong = "06 13 00 58 00 00 00 07 00 01 00 00 00 00 00 00"
+                + OVS_FLOW_STATS_ENTRY.replaceFirst("00 48", "00 50");
+        frame = Unpooled.wrappedBuffer(Hex.bytes(tooLong));
+        Of15OxsRenumbering.rewrite(frame, 19);
+        assertThat(Hex.of(ByteBufUtil.getBytes(frame))).as("entry past the end").isEqualTo(Hex.normalize(tooLong));
+    }
+
+    @Test
+    void appliesToOpenFlow15FlowRemovedAndMultipartRepliesOnly() {
         assertThat(Of15OxsRenumbering.applies(6, 11)).isTrue();
         assertThat(Of15OxsRenumbering.applies(5, 11)).isFalse();
-        assertThat(Of15OxsRenumbering.applies(6, 19)).isFalse();
+        assertThat(Of15OxsRenumbering.applies(6, 19)).as("multipart reply").isTrue();
+        assertThat(Of15OxsRenumbering.applies(6, 10)).as("packet-in").isFalse();
     }
 
     private static OFFlowRemoved decode(String hex) {

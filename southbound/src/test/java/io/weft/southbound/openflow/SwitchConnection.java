@@ -45,7 +45,7 @@ final class SwitchConnection implements AutoCloseable {
         // The channel's clock is the test's: it stands still until advance() moves it, and
         // the handshake, idle and barrier timers are all scheduled on it.
         this.channel = EmbeddedChannel.builder().ticker(clock).register(false).build();
-        initPipeline(channel, config, handler);
+        initPipeline(channel, config, handler, counters);
         // As the server's child option sets it.
         channel.config().setWriteBufferWaterMark(
                 new WriteBufferWaterMark(config.writeHighWaterBytes() / 2, config.writeHighWaterBytes()));
@@ -69,11 +69,13 @@ final class SwitchConnection implements AutoCloseable {
     }
 
     /** The same handlers, in the same order and with the same names, as {@link OpenFlowServer#initPipeline}. */
-    static void initPipeline(Channel channel, OpenFlowConfig config, SwitchChannelHandler handler) {
+    static void initPipeline(Channel channel, OpenFlowConfig config, SwitchChannelHandler handler,
+                             Counters counters) {
         channel.pipeline()
                 .addLast("idle", new IdleStateHandler(config.echoInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                 .addLast("decoder", new OpenFlowFrameDecoder(config.maxMessageBytes()))
                 .addLast("encoder", new OpenFlowEncoder())
+                .addLast("count", new OpenFlowMessageCounter(counters))
                 .addLast("switch", handler);
     }
 

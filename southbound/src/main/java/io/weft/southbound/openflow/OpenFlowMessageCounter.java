@@ -1,0 +1,60 @@
+package io.weft.southbound.openflow;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.weft.metrics.Counter;
+import io.weft.metrics.Counters;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFType;
+
+/**
+ * Counts OpenFlow messages in and out of every connection by type, as
+ * {@code openflow.messages.in.<type>} and {@code openflow.messages.out.<type>}
+ * ({@code packet_in}, {@code flow_mod}, {@code stats_reply}...). One instance serves every
+ * connection; a message costs an array read and an add, the counter of a type being looked up
+ * by name once, the first time a message of that type passes.
+ */
+@Sharable
+final class OpenFlowMessageCounter extends ChannelDuplexHandler {
+    private static final OFType[] TYPES = OFType.values();
+
+    private final Counters counters;
+    private final AtomicReferenceArray<Counter> in = new AtomicReferenceArray<>(TYPES.length);
+    private final AtomicReferenceArray<Counter> out = new AtomicReferenceArray<>(TYPES.length);
+
+    OpenFlowMessageCounter(Counters counters) {
+        this.counters = counters;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof OFMessage message) {
+            counter(in, "in", message.getType()).increment();
+        } else if (msg instanceof HelloMessage) {
+            counter(in, "in", OFType.HELLO).increment();
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof OFMessage message) {
+            counter(out, "out", message.getType()).increment();
+        }
+        ctx.write(msg, promise);
+    }
+
+    private Counter counter(AtomicReferenceArray<Counter> byType, String direction, OFType type) {
+        Counter counter = byType.get(type.ordinal());
+        if (counter == null) {
+            // Two threads may both look it up: the registry gives both the same counter.
+            counter = counters.counter("openflow.messages." + direction + "." + type.name().toLowerCase(Locale.ROOT));
+            byType.set(type.ordinal(), counter);
+        }
+        return counter;
+    }
+}
