@@ -4,47 +4,34 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.FlowView;
+import io.weft.northbound.service.Ids;
+import io.weft.northbound.service.PortNames;
+import io.weft.northbound.service.Principal;
 import io.weft.southbound.api.Action;
-import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowRule;
-import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.TrafficMatch;
-import io.weft.topology.device.DeviceService;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.onlab.packet.VlanId;
-import org.onosproject.net.DeviceId;
-import org.onosproject.net.PortNumber;
 
 /**
  * {@code GET /api/v1/devices/{id}/flows}: the flow rules Weft believes are on a device, with
  * their state and the app that owns each (named from the rule's cookie).
  */
 final class FlowResource {
-    /** Reserved ports are shown by name, as ovs-ofctl shows them. */
-    private static final Map<PortNumber, String> RESERVED = Map.of(PortNumber.FLOOD, "FLOOD",
-            PortNumber.CONTROLLER, "CONTROLLER", PortNumber.IN_PORT, "IN_PORT", PortNumber.ALL, "ALL",
-            PortNumber.LOCAL, "LOCAL", PortNumber.NORMAL, "NORMAL", PortNumber.TABLE, "TABLE",
-            PortNumber.ANY, "ANY");
+    private final FabricService fabric;
 
-    private final DeviceService devices;
-    private final FlowRuleService flowRules;
-    private final Map<Integer, String> appNames;
-
-    FlowResource(DeviceService devices, FlowRuleService flowRules, List<AppId> apps) {
-        this.devices = devices;
-        this.flowRules = flowRules;
-        this.appNames = apps.stream().collect(Collectors.toUnmodifiableMap(AppId::id, AppId::name));
+    FlowResource(FabricService fabric) {
+        this.fabric = fabric;
     }
 
-    HttpResponse list(ServiceRequestContext ctx, HttpRequest req) {
-        DeviceId id = DeviceResource.require(devices, Ids.device(ctx.pathParam("id"))).id();
-        return Json.list("flows", flowRules.rules(id), this::view);
+    HttpResponse list(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        return Json.list("flows", fabric.flows(who, Ids.device(ctx.pathParam("id"))), FlowResource::view);
     }
 
-    private ObjectNode view(FlowEntry entry) {
+    private static ObjectNode view(FlowView flow) {
+        FlowEntry entry = flow.entry();
         FlowRule rule = entry.rule();
         ObjectNode node = Json.object();
         node.put("table", rule.table());
@@ -56,7 +43,7 @@ final class FlowResource {
         node.put("hardTimeout", rule.hardTimeout());
         node.put("state", entry.state().name());
         node.put("appId", entry.appId());
-        node.put("app", entry.appId() < 0 ? "none" : appNames.getOrDefault(entry.appId(), "unknown"));
+        node.put("app", flow.app());
         entry.error().ifPresent(error -> node.put("error", error));
         return node;
     }
@@ -83,7 +70,7 @@ final class FlowResource {
         switch (action) {
             case Action.Output output -> {
                 node.put("type", "OUTPUT");
-                node.put("port", port(output.port()));
+                node.put("port", PortNames.of(output.port()));
             }
             case Action.PushVlan push -> {
                 node.put("type", "PUSH_VLAN");
@@ -96,9 +83,5 @@ final class FlowResource {
             case Action.PopVlan pop -> node.put("type", "POP_VLAN");
         }
         return node;
-    }
-
-    static String port(PortNumber port) {
-        return RESERVED.getOrDefault(port, Long.toString(port.toLong()));
     }
 }

@@ -11,6 +11,10 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.metrics.Counters;
+import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.Principal;
+import io.weft.northbound.service.ServiceException;
+import io.weft.northbound.service.Services;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.topology.device.DeviceService;
@@ -59,10 +63,11 @@ public final class RestApi implements AutoCloseable {
                    HostService hosts, TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
                    TenantServices tenants, Counters counters) {
         this.config = config;
-        BearerAuth auth = new BearerAuth(adminToken, tenants.networks(), Set.of(HEALTH));
-        List<Endpoint> endpoints = new ArrayList<>(physical(devices, links, hosts, topology, flowRules, apps,
-                counters));
-        endpoints.addAll(virtual(tenants));
+        Services services = Services.create(ApiConfig.checkToken(adminToken), devices, links, hosts, topology,
+                flowRules, apps, tenants.networks(), tenants.admin(), tenants.realization());
+        BearerAuth auth = new BearerAuth(services.authenticator(), Set.of(HEALTH));
+        List<Endpoint> endpoints = new ArrayList<>(physical(services.fabric(), counters));
+        endpoints.addAll(virtual(services));
 
         ServerBuilder builder = Server.builder()
                 .http(new InetSocketAddress(config.address(), config.port()))
@@ -89,36 +94,33 @@ public final class RestApi implements AutoCloseable {
     }
 
     /** The fabric as Weft sees it, for the admin: devices, links, hosts, paths, flow rules, metrics. */
-    private static List<Endpoint> physical(DeviceService devices, LinkService links, HostService hosts,
-                                           TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
-                                           Counters counters) {
-        DeviceResource deviceResource = new DeviceResource(devices);
-        FlowResource flowResource = new FlowResource(devices, flowRules, apps);
+    private static List<Endpoint> physical(FabricService fabric, Counters counters) {
+        DeviceResource devices = new DeviceResource(fabric);
+        FlowResource flows = new FlowResource(fabric);
         MetricsResource metrics = new MetricsResource(counters);
         OpenApiResource openApi = new OpenApiResource();
-        LinkResource linkResource = new LinkResource(links);
-        HostResource hostResource = new HostResource(hosts);
-        PathResource paths = new PathResource(devices, hosts, topology);
+        LinkResource links = new LinkResource(fabric);
+        HostResource hosts = new HostResource(fabric);
+        PathResource paths = new PathResource(fabric);
         return List.of(
                 new Endpoint(HttpMethod.GET, HEALTH, Audience.PUBLIC, (ctx, req, who) -> health()),
                 new Endpoint(HttpMethod.GET, "/api/v1/openapi.json", Audience.ANY, plain(openApi::get)),
-                new Endpoint(HttpMethod.GET, "/api/v1/devices", Audience.ADMIN, plain(deviceResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}", Audience.ADMIN, plain(deviceResource::one)),
-                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/flows", Audience.ADMIN, plain(flowResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/links", Audience.ADMIN, plain(linkResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/hosts", Audience.ADMIN, plain(hostResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/paths/{src}/{dst}", Audience.ADMIN, plain(paths::find)),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices", Audience.ADMIN, devices::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}", Audience.ADMIN, devices::one),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/flows", Audience.ADMIN, flows::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/links", Audience.ADMIN, links::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/hosts", Audience.ADMIN, hosts::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/paths/{src}/{dst}", Audience.ADMIN, paths::find),
                 new Endpoint(HttpMethod.GET, "/metrics", Audience.ADMIN, plain(metrics::scrape)));
     }
 
     /** Tenants and their virtual networks, for the admin and, each its own, for tenants. */
-    private static List<Endpoint> virtual(TenantServices services) {
-        TenantAccess access = new TenantAccess(services.networks());
-        VirtualViews views = new VirtualViews(services.networks(), services.realization());
-        TenantResource tenants = new TenantResource(services.networks(), services.admin(), access, views);
-        NetworkResource networks = new NetworkResource(services.networks(), services.admin(), access, views);
-        VirtualLinkResource links = new VirtualLinkResource(services.networks(), services.admin(), access, views);
-        VirtualHostResource hosts = new VirtualHostResource(services.networks(), services.admin(), access);
+    private static List<Endpoint> virtual(Services services) {
+        TenantAccess access = new TenantAccess(services.access());
+        TenantResource tenants = new TenantResource(services.tenants(), access);
+        NetworkResource networks = new NetworkResource(services.networks(), access);
+        VirtualLinkResource links = new VirtualLinkResource(services.links(), access);
+        VirtualHostResource hosts = new VirtualHostResource(services.hosts(), access);
         HttpMethod get = HttpMethod.GET;
         HttpMethod post = HttpMethod.POST;
         HttpMethod delete = HttpMethod.DELETE;
@@ -183,7 +185,7 @@ public final class RestApi implements AutoCloseable {
             }
             Principal who = auth.principal(req);
             if (endpoint.audience() == Audience.ADMIN && !who.isAdmin()) {
-                throw ApiException.forbidden("this resource is the admin's; a tenant's token reaches only"
+                throw ServiceException.forbidden("this resource is the admin's; a tenant's token reaches only"
                         + " /api/v1/tenants/{its tenant}/...");
             }
             return endpoint.handler().serve(ctx, req, who);
