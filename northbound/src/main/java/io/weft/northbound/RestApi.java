@@ -4,6 +4,7 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Route;
 import com.linecorp.armeria.server.Server;
@@ -11,6 +12,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.metrics.Counters;
+import io.weft.northbound.grpc.GrpcApi;
 import io.weft.northbound.service.FabricService;
 import io.weft.northbound.service.Principal;
 import io.weft.northbound.service.ServiceException;
@@ -25,13 +27,16 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 
 /**
- * The REST API server: JSON under {@code /api/v1} and Prometheus metrics at {@code /metrics},
- * every request but {@code GET /api/v1/health} behind a bearer token. The admin token reaches
+ * The northbound server: the REST API, JSON under {@code /api/v1} and Prometheus metrics at
+ * {@code /metrics}, and beside it on the same port (or on a port of its own, if configured) the
+ * gRPC API ({@link GrpcApi}), both over one service layer. Every REST request but
+ * {@code GET /api/v1/health} is behind a bearer token. The admin token reaches
  * everything; a tenant's token reaches only {@code /api/v1/tenants/{its id}/...} (and this API's
  * OpenAPI document): elsewhere it is refused with 403, and another tenant's resources answer it
  * 404, exactly as resources that do not exist.
@@ -58,6 +63,8 @@ public final class RestApi implements AutoCloseable {
 
     private final ApiConfig config;
     private final Server server;
+    /** gRPC's own server, when the config gives it a port of its own. */
+    private final Optional<Server> grpcServer;
 
     public RestApi(ApiConfig config, String adminToken, DeviceService devices, LinkService links,
                    HostService hosts, TopologyService topology, FlowRuleService flowRules, List<AppId> apps,
@@ -79,9 +86,22 @@ public final class RestApi implements AutoCloseable {
         for (Endpoint endpoint : endpoints) {
             builder.route().methods(endpoint.method()).path(endpoint.path()).build(guard(endpoint, auth));
         }
-        // Decorators run last-added first: count, then authenticate, then route to the handler.
-        builder.decorator(auth);
-        builder.decorator((delegate, ctx, req) -> {
+        GrpcApi grpc = new GrpcApi(services, counters);
+        if (config.separateGrpcPort()) {
+            ServerBuilder own = Server.builder()
+                    .http(new InetSocketAddress(config.address(), config.grpcPort().getAsInt()))
+                    .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(1))
+                    .disableServerHeader();
+            grpc.bind(own);
+            this.grpcServer = Optional.of(own.build());
+        } else {
+            grpc.bind(builder);
+            this.grpcServer = Optional.empty();
+        }
+        // Decorators run last-added first: count, then authenticate, then route to the handler. gRPC
+        // calls pass by: they authenticate, count and answer errors the gRPC way (GrpcApi).
+        builder.decorator(restOnly(auth));
+        builder.decorator(restOnly((delegate, ctx, req) -> {
             counters.increment("api.requests");
             // Topology and the token-protected answers change and must not sit in caches.
             ctx.addAdditionalResponseHeader(HttpHeaderNames.CACHE_CONTROL, "no-store");
@@ -89,8 +109,14 @@ public final class RestApi implements AutoCloseable {
             // answer sent while the client is still sending its body resets the stream, and clients report
             // that reset instead of the answer (a refusal would read as a broken connection).
             return HttpResponse.of(req.aggregate().thenApply(whole -> serve(delegate, ctx, whole.toHttpRequest())));
-        });
+        }));
         this.server = builder.build();
+    }
+
+    /** A decorator for the REST routes (and unknown paths), which lets gRPC calls by untouched. */
+    private static DecoratingHttpServiceFunction restOnly(DecoratingHttpServiceFunction decorator) {
+        return (delegate, ctx, req) -> GrpcApi.serves(ctx.config()) ? delegate.serve(ctx, req)
+                : decorator.serve(delegate, ctx, req);
     }
 
     /** The fabric as Weft sees it, for the admin: devices, links, hosts, paths, flow rules, metrics. */
@@ -192,29 +218,40 @@ public final class RestApi implements AutoCloseable {
         };
     }
 
-    /** Starts listening; returns the address bound (the chosen port when the config says 0). */
+    /** Starts listening; returns the REST address bound (the chosen port when the config says 0). */
     public InetSocketAddress start() {
-        try {
-            server.start().join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("REST API cannot listen on " + config.address() + ":"
-                    + config.port() + ": " + e.getCause().getMessage(), e.getCause());
-        }
+        listen(server, "REST API", config.port());
+        grpcServer.ifPresent(own -> listen(own, "gRPC API", config.grpcPort().getAsInt()));
         return server.activePort().localAddress();
+    }
+
+    private void listen(Server which, String what, int port) {
+        try {
+            which.start().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException(what + " cannot listen on " + config.address() + ":" + port + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Where the gRPC API listens, once started: the REST address, unless it has a port of its own. */
+    public InetSocketAddress grpcAddress() {
+        return grpcServer.orElse(server).activePort().localAddress();
     }
 
     /** Stops listening and waits for requests in flight, briefly. */
     @Override
     public void close() {
+        grpcServer.ifPresent(Server::close);
         server.close();
     }
 
-    /** {@code GET /api/v1/health} and the like, as Armeria serves them; for the OpenAPI drift test. */
+    /** {@code GET /api/v1/health} and the like, as Armeria serves them (gRPC aside); for the OpenAPI drift test. */
     Set<String> servedRoutes() {
         Set<String> routes = new TreeSet<>();
         for (ServiceConfig service : server.serviceConfigs()) {
             Route route = service.route();
-            if (!route.isFallback()) {
+            if (!route.isFallback() && !GrpcApi.serves(service)) {
                 String path = route.patternString().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
                 route.methods().stream().filter(m -> m != HttpMethod.HEAD)
                         .forEach(m -> routes.add(m + " " + path));

@@ -1,0 +1,135 @@
+package io.weft.northbound;
+
+import static io.weft.northbound.GrpcClient.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.StreamObserver;
+import io.weft.metrics.Counters;
+import io.weft.northbound.grpc.GrpcApi;
+import io.weft.northbound.grpc.v1.CreateTenantRequest;
+import io.weft.northbound.grpc.v1.ListDevicesRequest;
+import io.weft.northbound.grpc.v1.ListTenantsRequest;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The gRPC server itself, on the REST port: health and reflection answer anonymously, every
+ * other call needs a token, messages are bounded, and REST keeps working beside it. Counters
+ * are the class's one server's, so tests compare before and after.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GrpcServerTest {
+    private static final String ADMIN = TestNetwork.TOKEN;
+
+    private final TestNetwork net = TestNetwork.linearWithIsland();
+    private final Counters counters = net.counters;
+    private RestApi api;
+    private GrpcClient grpc;
+    private ApiClient rest;
+    private InetSocketAddress restAddress;
+
+    @BeforeAll
+    void start() {
+        api = net.api();
+        restAddress = api.start();
+        rest = new ApiClient(restAddress, ADMIN);
+        grpc = new GrpcClient(api.grpcAddress());
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        grpc.close();
+        api.close();
+    }
+
+    @Test
+    void grpcIsOnTheRestPortByDefault() {
+        assertThat(api.grpcAddress()).isEqualTo(restAddress);
+        assertThat(grpc.topology(ADMIN).listDevices(ListDevicesRequest.getDefaultInstance()).getDevicesCount())
+                .isEqualTo(4);
+        assertThat(rest.json("/api/v1/devices").get("devices")).hasSize(4);
+    }
+
+    @Test
+    void healthAnswersWithoutAToken() {
+        HealthCheckResponse health = GrpcClient.with(HealthGrpc.newBlockingStub(grpc.channel()), null)
+                .check(HealthCheckRequest.getDefaultInstance());
+        assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    @Test
+    void reflectionListsTheServicesWithoutAToken() throws Exception {
+        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = GrpcClient.with(
+                ServerReflectionGrpc.newStub(grpc.channel()), null).serverReflectionInfo(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ServerReflectionResponse response) {
+                        answer.complete(response);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onCompleted();
+        List<String> services = new ArrayList<>();
+        answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList()
+                .forEach(s -> services.add(s.getName()));
+        assertThat(services).contains("weft.v1.Tenants", "weft.v1.VirtualNetworks", "weft.v1.Topology",
+                "weft.v1.Flows", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection");
+    }
+
+    @Test
+    void everyOtherCallNeedsAToken() {
+        long before = counters.get("grpc.refused.unauthenticated");
+        assertThat(refused(Status.Code.UNAUTHENTICATED, () -> grpc.tenants(null)
+                .listTenants(ListTenantsRequest.getDefaultInstance()))).contains("Bearer <token>");
+        assertThat(refused(Status.Code.UNAUTHENTICATED, () -> grpc.topology("wrong-token-wrong-token-wrong")
+                .listDevices(ListDevicesRequest.getDefaultInstance()))).contains("neither the admin token");
+        assertThat(refused(Status.Code.UNAUTHENTICATED, () -> GrpcClient.with(
+                io.weft.northbound.grpc.v1.TenantsGrpc.newBlockingStub(grpc.channel()), "Basic " + ADMIN)
+                .listTenants(ListTenantsRequest.getDefaultInstance()))).contains("only bearer tokens");
+        assertThat(counters.get("grpc.refused.unauthenticated")).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aMessageOverTheLimitIsResourceExhaustedAndCounted() {
+        long before = counters.get("grpc.refused.resource_exhausted");
+        for (int size : new int[] {GrpcApi.MAX_REQUEST_MESSAGE_BYTES + 1, 100 * GrpcApi.MAX_REQUEST_MESSAGE_BYTES}) {
+            String huge = "x".repeat(size);
+            refused(Status.Code.RESOURCE_EXHAUSTED, () -> grpc.tenants(ADMIN)
+                    .createTenant(CreateTenantRequest.newBuilder().setId(huge).build()));
+        }
+        assertThat(counters.get("grpc.refused.resource_exhausted")).isEqualTo(before + 2);
+        assertThat(net.tenants.manager.tenants()).isEmpty();
+    }
+
+    @Test
+    void callsAreCountedApartFromRestRequests() {
+        long grpcBefore = counters.get("grpc.requests");
+        long restBefore = counters.get("api.requests");
+        grpc.tenants(ADMIN).listTenants(ListTenantsRequest.getDefaultInstance());
+        assertThat(counters.get("grpc.requests")).isEqualTo(grpcBefore + 1);
+        assertThat(counters.get("api.requests")).isEqualTo(restBefore);
+    }
+}
