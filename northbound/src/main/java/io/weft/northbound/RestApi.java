@@ -76,9 +76,10 @@ public final class RestApi implements AutoCloseable {
         List<Endpoint> endpoints = new ArrayList<>(physical(services.fabric(), counters));
         endpoints.addAll(virtual(services));
 
+        GrpcApi grpc = new GrpcApi(services, counters);
         ServerBuilder builder = Server.builder()
                 .http(new InetSocketAddress(config.address(), config.port()))
-                .errorHandler(new JsonErrors(counters))
+                .errorHandler(grpc.errors().orElse(new JsonErrors(counters)))
                 .maxRequestLength(MAX_REQUEST_BYTES)
                 .requestTimeout(Duration.ofSeconds(10))
                 .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(1))
@@ -86,10 +87,10 @@ public final class RestApi implements AutoCloseable {
         for (Endpoint endpoint : endpoints) {
             builder.route().methods(endpoint.method()).path(endpoint.path()).build(guard(endpoint, auth));
         }
-        GrpcApi grpc = new GrpcApi(services, counters);
         if (config.separateGrpcPort()) {
             ServerBuilder own = Server.builder()
                     .http(new InetSocketAddress(config.address(), config.grpcPort().getAsInt()))
+                    .errorHandler(grpc.errors())
                     .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(1))
                     .disableServerHeader();
             grpc.bind(own);

@@ -50,23 +50,30 @@ final class GrpcClient implements AutoCloseable {
         return timed.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
+    /** {@code authorization: Bearer <token>}. */
+    static Metadata bearer(String token) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + token);
+        return headers;
+    }
+
     TenantsGrpc.TenantsBlockingStub tenants(String token) {
-        return with(TenantsGrpc.newBlockingStub(channel), bearer(token));
+        return with(TenantsGrpc.newBlockingStub(channel), authorization(token));
     }
 
     VirtualNetworksGrpc.VirtualNetworksBlockingStub networks(String token) {
-        return with(VirtualNetworksGrpc.newBlockingStub(channel), bearer(token));
+        return with(VirtualNetworksGrpc.newBlockingStub(channel), authorization(token));
     }
 
     TopologyGrpc.TopologyBlockingStub topology(String token) {
-        return with(TopologyGrpc.newBlockingStub(channel), bearer(token));
+        return with(TopologyGrpc.newBlockingStub(channel), authorization(token));
     }
 
     FlowsGrpc.FlowsBlockingStub flows(String token) {
-        return with(FlowsGrpc.newBlockingStub(channel), bearer(token));
+        return with(FlowsGrpc.newBlockingStub(channel), authorization(token));
     }
 
-    private static String bearer(String token) {
+    private static String authorization(String token) {
         return token == null ? null : "Bearer " + token;
     }
 

@@ -3,13 +3,20 @@ package io.weft.northbound;
 import static io.weft.northbound.GrpcClient.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.weft.metrics.Counters;
 import io.weft.northbound.grpc.GrpcApi;
@@ -122,6 +129,42 @@ class GrpcServerTest {
         }
         assertThat(counters.get("grpc.refused.resource_exhausted")).isEqualTo(before + 2);
         assertThat(net.tenants.manager.tenants()).isEmpty();
+    }
+
+    @Test
+    void anUnknownMethodIsUnimplemented() {
+        MethodDescriptor<ListTenantsRequest, ListTenantsRequest> nothing = MethodDescriptor
+                .<ListTenantsRequest, ListTenantsRequest>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName("weft.v1.Tenants/Nothing")
+                .setRequestMarshaller(ProtoUtils.marshaller(ListTenantsRequest.getDefaultInstance()))
+                .setResponseMarshaller(ProtoUtils.marshaller(ListTenantsRequest.getDefaultInstance())).build();
+        long before = counters.get("grpc.refused.unimplemented");
+        Channel admin = ClientInterceptors.intercept(grpc.channel(), MetadataUtils.newAttachHeadersInterceptor(
+                GrpcClient.bearer(ADMIN)));
+        refused(Status.Code.UNIMPLEMENTED, () -> ClientCalls.blockingUnaryCall(admin, nothing,
+                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), ListTenantsRequest.getDefaultInstance()));
+        assertThat(refused(Status.Code.UNAUTHENTICATED, () -> ClientCalls.blockingUnaryCall(grpc.channel(), nothing,
+                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), ListTenantsRequest.getDefaultInstance())))
+                .as("no token: refused before the path is looked at, as REST refuses").contains("Bearer <token>");
+        assertThat(counters.get("grpc.refused.unimplemented")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void grpcGetsAPortOfItsOwnWhenConfigured() throws InterruptedException {
+        TestNetwork own = TestNetwork.linearWithIsland();
+        try (RestApi ownApi = own.api(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0).withGrpcPort(0))) {
+            InetSocketAddress restPort = ownApi.start();
+            assertThat(ownApi.grpcAddress().getPort()).isNotEqualTo(restPort.getPort());
+            try (GrpcClient onItsPort = new GrpcClient(ownApi.grpcAddress());
+                 GrpcClient onRestPort = new GrpcClient(restPort)) {
+                assertThat(onItsPort.topology(ADMIN).listDevices(ListDevicesRequest.getDefaultInstance())
+                        .getDevicesCount()).isEqualTo(4);
+                refused(Status.Code.UNIMPLEMENTED, () -> onRestPort.topology(ADMIN)
+                        .listDevices(ListDevicesRequest.getDefaultInstance()));
+            }
+            assertThat(new ApiClient(restPort, ADMIN).json("/api/v1/devices").get("devices")).hasSize(4);
+            assertThat(own.counters.get("grpc.requests")).isEqualTo(1);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.weft.northbound.grpc;
 
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceBindingBuilder;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.grpc.GrpcService;
@@ -36,10 +37,10 @@ public final class GrpcApi {
             ServerReflectionGrpc.SERVICE_NAME);
 
     private final GrpcService service;
-    private final Counters counters;
+    private final GrpcCounting counting;
 
     public GrpcApi(Services services, Counters counters) {
-        this.counters = counters;
+        this.counting = new GrpcCounting(counters);
         this.service = GrpcService.builder()
                 .addService(new TenantsGrpcService(services.tenants()))
                 .addService(new VirtualNetworksGrpcService(services.networks(), services.links(), services.hosts()))
@@ -60,7 +61,16 @@ public final class GrpcApi {
     public void bind(ServerBuilder server) {
         ServiceBindingBuilder binding = server.route();
         service.routes().forEach(binding::addRoute);
-        binding.maxRequestLength(MAX_REQUEST_BYTES).decorator(new GrpcCounting(counters)).build(service);
+        binding.maxRequestLength(MAX_REQUEST_BYTES).decorator(counting).build(service);
+    }
+
+    /**
+     * The server's error handler for gRPC requests that fail before a gRPC service answers (a body
+     * over the HTTP limit, an unknown path): a gRPC status instead of an HTTP one. It passes any
+     * other request on, so it goes first: {@code errors().orElse(restErrors)}.
+     */
+    public ServerErrorHandler errors() {
+        return new GrpcErrors(counting);
     }
 
     /** Whether the route is a gRPC service's (which the REST decorators leave alone). */

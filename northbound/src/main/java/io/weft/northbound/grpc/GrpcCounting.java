@@ -54,10 +54,13 @@ final class GrpcCounting implements DecoratingHttpServiceFunction {
 
     private void count(HttpHeaders headers) {
         String status = headers.get(GRPC_STATUS);
-        if (status == null) {
-            return;
+        if (status != null) {
+            ended(Status.fromCodeValue(parse(status)).getCode());
         }
-        Status.Code code = Status.fromCodeValue(parse(status)).getCode();
+    }
+
+    /** Counts a call that ended with {@code code}, where this decorator could not see it end. */
+    void ended(Status.Code code) {
         if (code == Status.Code.OK) {
             return;
         }
