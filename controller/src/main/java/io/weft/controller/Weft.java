@@ -87,6 +87,7 @@ public final class Weft implements AutoCloseable {
     private VirtualNetworkAdmin virtualNetworkAdmin;
     private RestApi api;
     private InetSocketAddress apiAddress;
+    private InetSocketAddress grpcAddress;
 
     public Weft(WeftConfig config) {
         this.config = config;
@@ -189,7 +190,7 @@ public final class Weft implements AutoCloseable {
         vnet.requestCompile();
     }
 
-    /** The REST API, with the configured token or else the one kept in the data directory. */
+    /** The REST and gRPC APIs, with the configured token or else the one kept in the data directory. */
     private void startApi() {
         String token = config.api().adminToken().orElseGet(() -> {
             Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
@@ -201,7 +202,9 @@ public final class Weft implements AutoCloseable {
         api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), APPS, tenants,
                 counters);
         apiAddress = api.start();
-        log.info("REST API on {}:{}", apiAddress.getHostString(), apiAddress.getPort());
+        grpcAddress = api.grpcAddress();
+        log.info("REST API on {}:{}, gRPC API on {}:{}", apiAddress.getHostString(), apiAddress.getPort(),
+                grpcAddress.getHostString(), grpcAddress.getPort());
     }
 
     public Counters counters() {
@@ -245,6 +248,11 @@ public final class Weft implements AutoCloseable {
 
     public InetSocketAddress apiAddress() {
         return apiAddress;
+    }
+
+    /** Where the gRPC API listens: the REST address unless it has a port of its own; null before {@link #start}. */
+    public InetSocketAddress grpcAddress() {
+        return grpcAddress;
     }
 
     @Override

@@ -58,7 +58,7 @@ class GrpcServerTest {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
         api.close();
     }
@@ -150,7 +150,7 @@ class GrpcServerTest {
     }
 
     @Test
-    void grpcGetsAPortOfItsOwnWhenConfigured() throws InterruptedException {
+    void grpcGetsAPortOfItsOwnWhenConfigured() {
         TestNetwork own = TestNetwork.linearWithIsland();
         try (RestApi ownApi = own.api(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0).withGrpcPort(0))) {
             InetSocketAddress restPort = ownApi.start();

@@ -60,7 +60,7 @@ class GrpcTenantsTest {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
         api.close();
     }

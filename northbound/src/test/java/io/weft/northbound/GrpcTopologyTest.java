@@ -73,7 +73,7 @@ class GrpcTopologyTest {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
         api.close();
     }

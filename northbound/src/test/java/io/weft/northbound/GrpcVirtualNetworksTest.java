@@ -75,7 +75,7 @@ class GrpcVirtualNetworksTest {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
         api.close();
     }

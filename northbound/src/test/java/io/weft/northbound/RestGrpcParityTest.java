@@ -47,7 +47,7 @@ class RestGrpcParityTest {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() {
         grpc.close();
         api.close();
     }
