@@ -3,6 +3,8 @@ package io.weft.northbound;
 import static io.weft.northbound.GrpcClient.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -27,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,32 +81,42 @@ class GrpcServerTest {
         assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
     }
 
+    /** What grpcurl asks: the services, then the file that defines one, with the files it imports. */
     @Test
-    void reflectionListsTheServicesWithoutAToken() throws Exception {
-        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+    void reflectionDescribesTheServicesWithoutAToken() throws Exception {
+        List<ServerReflectionResponse> answers = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         StreamObserver<ServerReflectionRequest> requests = GrpcClient.with(
                 ServerReflectionGrpc.newStub(grpc.channel()), null).serverReflectionInfo(new StreamObserver<>() {
                     @Override
                     public void onNext(ServerReflectionResponse response) {
-                        answer.complete(response);
+                        answers.add(response);
                     }
 
                     @Override
                     public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
+                        done.completeExceptionally(t);
                     }
 
                     @Override
                     public void onCompleted() {
+                        done.complete(null);
                     }
                 });
         requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onNext(ServerReflectionRequest.newBuilder().setFileContainingSymbol("weft.v1.VirtualNetworks").build());
         requests.onCompleted();
-        List<String> services = new ArrayList<>();
-        answer.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList()
-                .forEach(s -> services.add(s.getName()));
-        assertThat(services).contains("weft.v1.Tenants", "weft.v1.VirtualNetworks", "weft.v1.Topology",
-                "weft.v1.Flows", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection");
+        done.get(10, TimeUnit.SECONDS);
+
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0).getListServicesResponse().getServiceList()).extracting(s -> s.getName())
+                .contains("weft.v1.Tenants", "weft.v1.VirtualNetworks", "weft.v1.Topology", "weft.v1.Flows",
+                        "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection");
+        List<String> files = new ArrayList<>();
+        for (ByteString file : answers.get(1).getFileDescriptorResponse().getFileDescriptorProtoList()) {
+            files.add(DescriptorProtos.FileDescriptorProto.parseFrom(file).getName());
+        }
+        assertThat(files).contains("weft/v1/networks.proto", "weft/v1/common.proto", "google/protobuf/empty.proto");
     }
 
     @Test
