@@ -17,8 +17,10 @@ import java.util.Set;
  * {@code Flows} over the service layer, with the standard health service
  * ({@code grpc.health.v1.Health}, following the server's health) and server reflection
  * ({@code grpc.reflection.v1.ServerReflection}), both public; everything else needs a bearer
- * token ({@link GrpcAuth}). Calls run on Armeria's blocking executor, because changes wait for
- * the durable store.
+ * token ({@link GrpcAuth}). Reads of the fabric answer from memory on Armeria's event loops;
+ * the services that change tenants and networks, which wait for the durable store, are
+ * {@code @Blocking}: their calls run on its blocking executor. A stream (the event watch) must
+ * not block either.
  *
  * <p>Messages are bounded both ways: a request over {@link #MAX_REQUEST_MESSAGE_BYTES} ends
  * RESOURCE_EXHAUSTED unread; answers are bounded by {@link #MAX_RESPONSE_MESSAGE_BYTES} (a large
@@ -52,7 +54,6 @@ public final class GrpcApi {
                 .intercept(new GrpcAuth(services.authenticator(), PUBLIC_SERVICES))
                 .maxRequestMessageLength(MAX_REQUEST_MESSAGE_BYTES)
                 .maxResponseMessageLength(MAX_RESPONSE_MESSAGE_BYTES)
-                .useBlockingTaskExecutor(true)
                 .exceptionHandler(new GrpcStatuses())
                 .build();
     }

@@ -3,6 +3,7 @@ package io.weft.northbound.grpc;
 import static io.weft.northbound.grpc.GrpcAuth.caller;
 
 import com.google.protobuf.Empty;
+import com.linecorp.armeria.server.annotation.Blocking;
 import io.grpc.stub.StreamObserver;
 import io.weft.northbound.grpc.v1.Attachment;
 import io.weft.northbound.grpc.v1.CreateAttachmentRequest;
@@ -28,7 +29,11 @@ import io.weft.northbound.service.TenantService;
 import io.weft.topology.link.ConnectPoint;
 import java.util.Optional;
 
-/** {@code weft.v1.Tenants} over {@link TenantService}. */
+/**
+ * {@code weft.v1.Tenants} over {@link TenantService}. Its calls run on Armeria's blocking executor:
+ * changes wait for the durable store.
+ */
+@Blocking
 final class TenantsGrpcService extends TenantsGrpc.TenantsImplBase {
     private final TenantService tenants;
 

@@ -3,6 +3,7 @@ package io.weft.northbound.grpc;
 import static io.weft.northbound.grpc.GrpcAuth.caller;
 
 import com.google.protobuf.Empty;
+import com.linecorp.armeria.server.annotation.Blocking;
 import io.grpc.stub.StreamObserver;
 import io.weft.northbound.grpc.v1.AddPortRequest;
 import io.weft.northbound.grpc.v1.AddSwitchRequest;
@@ -59,8 +60,10 @@ import org.onlab.packet.MacAddress;
 /**
  * {@code weft.v1.VirtualNetworks} over {@link NetworkService}, {@link VirtualLinkService} and
  * {@link VirtualHostService}. A port whose switch is left empty is a big switch's port by
- * number, as REST's {@code .../networks/{n}/ports/{p}}.
+ * number, as REST's {@code .../networks/{n}/ports/{p}}. Its calls run on Armeria's blocking
+ * executor: changes wait for the durable store.
  */
+@Blocking
 final class VirtualNetworksGrpcService extends VirtualNetworksGrpc.VirtualNetworksImplBase {
     private final NetworkService networks;
     private final VirtualLinkService links;
