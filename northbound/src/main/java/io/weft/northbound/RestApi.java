@@ -43,8 +43,9 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Every request is counted as {@code api.requests}; every refusal as
  * {@code api.refused.<error>} ({@code unauthorized}, {@code forbidden}, {@code bad_request},
- * {@code not_found}, {@code method_not_allowed}, {@code conflict}, ...). Reads answer from
- * memory on Armeria's event loops; changes, which wait for the store, on its blocking executor.
+ * {@code not_found}, {@code method_not_allowed}, {@code conflict}, ...); gRPC calls count as
+ * {@code grpc.*} instead. Reads answer from memory on Armeria's event loops; changes, which wait
+ * for the store, on its blocking executor.
  */
 public final class RestApi implements AutoCloseable {
     static final String HEALTH = "/api/v1/health";
