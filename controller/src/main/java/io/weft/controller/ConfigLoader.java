@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -63,7 +64,7 @@ public final class ConfigLoader {
         Section hs = root.section("hosts");
         hs.only("idle-timeout", "move-hold-down", "max-hosts", "max-ips-per-host");
         Section ap = root.section("api");
-        ap.only("address", "port", "admin-token");
+        ap.only("address", "port", "grpc-port", "admin-token");
         Section ev = root.section("events");
         ev.only("history", "max-subscribers");
 
@@ -102,7 +103,8 @@ public final class ConfigLoader {
         ApiConfig a = d.api();
         ApiConfig api = ap.build(() -> new ApiConfig(ap.string("address", a.address()),
                 ap.integer("port", a.port(), 0, 65535),
-                ap.secret("admin-token").or(a::adminToken)));
+                ap.secret("admin-token").or(a::adminToken),
+                ap.optionalInteger("grpc-port", a.grpcPort(), 0, 65535)));
         EventJournalConfig e = d.events();
         EventJournalConfig events = ev.build(() -> new EventJournalConfig(
                 ev.integer("history", e.history(), 1, 10_000_000),
@@ -186,6 +188,11 @@ public final class ConfigLoader {
                         + ", got " + i);
             }
             return i;
+        }
+
+        /** A whole number that may be absent altogether (then {@code fallback}). */
+        OptionalInt optionalInteger(String key, OptionalInt fallback, int min, int max) {
+            return values.get(key) == null ? fallback : OptionalInt.of(integer(key, 0, min, max));
         }
 
         Duration duration(String key, Duration fallback) {

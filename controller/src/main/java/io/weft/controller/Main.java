@@ -66,8 +66,12 @@ public final class Main implements Callable<Integer> {
         Integer apiPort;
 
         @Option(names = "--api-address", paramLabel = "ADDR",
-                description = "REST API listening address (default: 0.0.0.0)")
+                description = "REST and gRPC API listening address (default: 0.0.0.0)")
         String apiAddress;
+
+        @Option(names = "--grpc-port", paramLabel = "N",
+                description = "a port of the gRPC API's own (default: the REST API's port, beside REST)")
+        Integer grpcPort;
 
         @Option(names = "--admin-token", paramLabel = "TOKEN", description = "the REST API's admin bearer token"
                 + " (default: $" + ADMIN_TOKEN_ENV + ", the config file, or one generated into the data directory);"
@@ -132,6 +136,12 @@ public final class Main implements Callable<Integer> {
                     throw new ConfigException("--api-port: must be within 0..65535, got " + apiPort);
                 }
                 config = config.withApi(config.api().withPort(apiPort));
+            }
+            if (grpcPort != null) {
+                if (grpcPort < 0 || grpcPort > 65535) {
+                    throw new ConfigException("--grpc-port: must be within 0..65535, got " + grpcPort);
+                }
+                config = config.withApi(config.api().withGrpcPort(grpcPort));
             }
             if (apiAddress != null) {
                 if (apiAddress.isBlank()) {

@@ -94,6 +94,7 @@ public final class Weft implements AutoCloseable {
     private VirtualNetworkAdmin virtualNetworkAdmin;
     private RestApi api;
     private InetSocketAddress apiAddress;
+    private InetSocketAddress grpcAddress;
 
     public Weft(WeftConfig config) {
         this.config = config;
@@ -220,7 +221,7 @@ public final class Weft implements AutoCloseable {
         return discovery.probeInterval().multipliedBy(2).plus(discovery.edgeSettle());
     }
 
-    /** The REST API, with the configured token or else the one kept in the data directory. */
+    /** The REST and gRPC APIs, with the configured token or else the one kept in the data directory. */
     private void startApi() {
         String token = config.api().adminToken().orElseGet(() -> {
             Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
@@ -233,7 +234,9 @@ public final class Weft implements AutoCloseable {
         api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), stats, APPS,
                 tenants, journal, counters);
         apiAddress = api.start();
-        log.info("REST API on {}:{}", apiAddress.getHostString(), apiAddress.getPort());
+        grpcAddress = api.grpcAddress();
+        log.info("REST API on {}:{}, gRPC API on {}:{}", apiAddress.getHostString(), apiAddress.getPort(),
+                grpcAddress.getHostString(), grpcAddress.getPort());
     }
 
     public Counters counters() {
@@ -287,6 +290,11 @@ public final class Weft implements AutoCloseable {
     /** Every event, numbered, for clients that follow changes. */
     public EventJournal journal() {
         return journal;
+    }
+
+    /** Where the gRPC API listens: the REST address unless it has a port of its own; null before {@link #start}. */
+    public InetSocketAddress grpcAddress() {
+        return grpcAddress;
     }
 
     @Override

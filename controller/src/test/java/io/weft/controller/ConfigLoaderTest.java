@@ -134,6 +134,10 @@ class ConfigLoaderTest {
         assertThat(config.api().adminToken()).hasValue("0123456789abcdef-from-the-file");
         assertThat(config.toString()).doesNotContain("from-the-file");
         assertThat(ConfigLoader.load(file("api: {port: 0}\n")).api().adminToken()).isEmpty();
+        assertThat(config.api().grpcPort()).as("gRPC beside REST unless told").isEmpty();
+        assertThat(ConfigLoader.load(file("api: {grpc-port: 9191}\n")).api().grpcPort()).hasValue(9191);
+        assertThatThrownBy(() -> ConfigLoader.load(file("api: {grpc-port: 70000}\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'api.grpc-port': must be within 0..65535");
     }
 
     @Test
@@ -173,6 +177,10 @@ class ConfigLoaderTest {
         assertThat(config.api().address()).isEqualTo("127.0.0.1");
         assertThatThrownBy(() -> serve("--api-port", "70000").resolve(Map.of())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--api-port");
+        assertThat(serve("--config", file("api: {grpc-port: 9000}\n").toString(), "--grpc-port", "9002")
+                .resolve(Map.of()).api().grpcPort()).hasValue(9002);
+        assertThatThrownBy(() -> serve("--grpc-port", "-1").resolve(Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--grpc-port");
     }
 
     private static Main.Serve serve(String... args) {
@@ -204,7 +212,7 @@ class ConfigLoaderTest {
             "discovery: {probe-every: 1s}        | config key 'discovery.probe-every': unknown key",
             "hosts: {idle-timeout: 0s}           | config section 'hosts': idle-timeout must be positive",
             "hosts: {max-hosts: 0}               | config key 'hosts.max-hosts': must be within 1..2147483647, got 0",
-            "api: {prot: 1}                      | config key 'api.prot': unknown key (known here: address, admin-token, port)",
+            "api: {prot: 1}                      | config key 'api.prot': unknown key (known here: address, admin-token, grpc-port, port)",
             "api: {port: 65536}                  | config key 'api.port': must be within 0..65535, got 65536",
             "api: {address: []}                  | config key 'api.address': expected a non-empty string",
             "api: {admin-token: short}           | config section 'api': admin token must be at least 16 characters",

@@ -4,31 +4,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.Ids;
+import io.weft.northbound.service.Principal;
 import io.weft.topology.device.Device;
 import io.weft.topology.device.DeviceDescription;
-import io.weft.topology.device.DeviceService;
 import io.weft.topology.device.Port;
-import org.onosproject.net.DeviceId;
 
 /** {@code GET /api/v1/devices} and {@code GET /api/v1/devices/{id}}: switches, connected or not, and their ports. */
 final class DeviceResource {
-    private final DeviceService devices;
+    private final FabricService fabric;
 
-    DeviceResource(DeviceService devices) {
-        this.devices = devices;
+    DeviceResource(FabricService fabric) {
+        this.fabric = fabric;
     }
 
-    HttpResponse list(ServiceRequestContext ctx, HttpRequest req) {
-        return Json.list("devices", devices.devices(), DeviceResource::view);
+    HttpResponse list(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        return Json.list("devices", fabric.devices(who), DeviceResource::view);
     }
 
-    HttpResponse one(ServiceRequestContext ctx, HttpRequest req) {
-        return Json.ok(view(require(devices, Ids.device(ctx.pathParam("id")))));
-    }
-
-    /** The device, or a 404 naming it. */
-    static Device require(DeviceService devices, DeviceId id) {
-        return devices.device(id).orElseThrow(() -> ApiException.notFound("no device " + id));
+    HttpResponse one(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        return Json.ok(view(fabric.device(who, Ids.device(ctx.pathParam("id")))));
     }
 
     static ObjectNode view(Device device) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.Ids;
+import io.weft.northbound.service.Principal;
 import io.weft.southbound.stats.DeviceStats;
 import io.weft.southbound.stats.LatestStats;
 import io.weft.southbound.stats.PortStats;
 import io.weft.southbound.stats.TableStats;
 import io.weft.topology.device.Device;
-import io.weft.topology.device.DeviceService;
 import java.util.Optional;
 
 /**
@@ -18,16 +20,16 @@ import java.util.Optional;
  * {@code "polled": false} with a message saying why, and empty lists.
  */
 final class DeviceStatsResource {
-    private final DeviceService devices;
+    private final FabricService fabric;
     private final LatestStats stats;
 
-    DeviceStatsResource(DeviceService devices, LatestStats stats) {
-        this.devices = devices;
+    DeviceStatsResource(FabricService fabric, LatestStats stats) {
+        this.fabric = fabric;
         this.stats = stats;
     }
 
-    HttpResponse get(ServiceRequestContext ctx, HttpRequest req) {
-        Device device = DeviceResource.require(devices, Ids.device(ctx.pathParam("id")));
+    HttpResponse get(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        Device device = fabric.device(who, Ids.device(ctx.pathParam("id")));
         Optional<DeviceStats> latest = stats.latest(device.id());
         ObjectNode node = Json.object();
         node.put("device", device.id().toString());

@@ -3,12 +3,13 @@ package io.weft.northbound;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
-import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.metrics.Counters;
 import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.events.Subscription;
 import io.weft.northbound.events.SubscriptionEnd;
+import io.weft.northbound.service.Principal;
+import io.weft.northbound.service.ServiceException;
 import io.weft.topology.virtual.TenantId;
 import io.weft.topology.virtual.VirtualNetworkService;
 import java.util.Optional;
@@ -80,16 +81,16 @@ final class EventResource {
         } catch (NumberFormatException e) {
             // Refused below with the same message as a negative number.
         }
-        throw ApiException.badRequest(name + " must be a revision, a whole number from 0, got "
-                + ApiException.echo(text));
+        throw ServiceException.invalid(name + " must be a revision, a whole number from 0, got "
+                + ServiceException.echo(text));
     }
 
-    private static ApiException refusal(SubscriptionEnd end) {
-        HttpStatus status = switch (end.reason()) {
-            case HISTORY_EXPIRED -> HttpStatus.GONE;
-            case TOO_MANY_SUBSCRIBERS -> HttpStatus.TOO_MANY_REQUESTS;
-            case SHUTDOWN, SLOW_CONSUMER, CANCELLED -> HttpStatus.SERVICE_UNAVAILABLE;
+    private static ServiceException refusal(SubscriptionEnd end) {
+        ServiceException.Kind kind = switch (end.reason()) {
+            case HISTORY_EXPIRED -> ServiceException.Kind.GONE;
+            case TOO_MANY_SUBSCRIBERS -> ServiceException.Kind.BUSY;
+            case SHUTDOWN, SLOW_CONSUMER, CANCELLED -> ServiceException.Kind.UNAVAILABLE;
         };
-        return new ApiException(status, end.message());
+        return new ServiceException(kind, end.message());
     }
 }

@@ -1,5 +1,6 @@
 package io.weft.northbound;
 
+import io.weft.northbound.service.Principal;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.sse.ServerSentEvent;
 import com.linecorp.armeria.common.stream.StreamMessage;

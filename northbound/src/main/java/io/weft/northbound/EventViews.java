@@ -1,5 +1,7 @@
 package io.weft.northbound;
 
+import io.weft.northbound.service.NetworkView;
+import io.weft.northbound.service.Principal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weft.northbound.events.JournalEvent;
 import io.weft.northbound.events.SubscriptionEnd;
@@ -113,21 +115,21 @@ final class EventViews {
                 a.vlan().ifPresent(v -> node.put("vlan", v.toShort()));
                 yield node;
             }
-            case VirtualNetwork n -> VirtualViews.network(n, who);
+            case VirtualNetwork n -> VirtualJson.network(NetworkView.of(n, who));
             case VirtualSwitch s -> Json.object().put("id", s.id());
             case VirtualPort p -> {
-                ObjectNode node = VirtualViews.portId(p.id());
+                ObjectNode node = VirtualJson.portId(p.id());
                 p.attachment().ifPresent(a -> node.put("attachment", a));
                 yield node;
             }
             case VirtualLink l -> {
                 ObjectNode node = Json.object();
                 node.put("id", l.id());
-                node.set("src", VirtualViews.portId(l.src()));
-                node.set("dst", VirtualViews.portId(l.dst()));
+                node.set("src", VirtualJson.portId(l.src()));
+                node.set("dst", VirtualJson.portId(l.dst()));
                 yield node;
             }
-            case VirtualHost h -> VirtualViews.host(h);
+            case VirtualHost h -> VirtualJson.host(h);
         };
     }
 }

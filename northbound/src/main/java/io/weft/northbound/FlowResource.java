@@ -4,61 +4,52 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.FlowView;
+import io.weft.northbound.service.Ids;
+import io.weft.northbound.service.PortNames;
+import io.weft.northbound.service.Principal;
 import io.weft.southbound.api.Action;
-import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowRule;
-import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.TrafficMatch;
 import io.weft.southbound.stats.DeviceStats;
 import io.weft.southbound.stats.FlowStats;
 import io.weft.southbound.stats.LatestStats;
-import io.weft.topology.device.DeviceService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.PortNumber;
 
 /**
  * {@code GET /api/v1/devices/{id}/flows}: the flow rules Weft believes are on a device, with
- * their state and the app that owns each (named from the rule's cookie), and the packets and
- * bytes each has matched where the latest statistics poll of the device found it (then the
- * answer says when that poll was).
+ * their state and the app that owns each (named from the rule's cookie).
  */
 final class FlowResource {
-    /** Reserved ports are shown by name, as ovs-ofctl shows them. */
-    private static final Map<PortNumber, String> RESERVED = Map.of(PortNumber.FLOOD, "FLOOD",
-            PortNumber.CONTROLLER, "CONTROLLER", PortNumber.IN_PORT, "IN_PORT", PortNumber.ALL, "ALL",
-            PortNumber.LOCAL, "LOCAL", PortNumber.NORMAL, "NORMAL", PortNumber.TABLE, "TABLE",
-            PortNumber.ANY, "ANY");
-
-    private final DeviceService devices;
-    private final FlowRuleService flowRules;
+    private final FabricService fabric;
     private final LatestStats stats;
-    private final Map<Integer, String> appNames;
 
-    FlowResource(DeviceService devices, FlowRuleService flowRules, LatestStats stats, List<AppId> apps) {
-        this.devices = devices;
-        this.flowRules = flowRules;
+    FlowResource(FabricService fabric, LatestStats stats) {
+        this.fabric = fabric;
         this.stats = stats;
-        this.appNames = apps.stream().collect(Collectors.toUnmodifiableMap(AppId::id, AppId::name));
     }
 
-    HttpResponse list(ServiceRequestContext ctx, HttpRequest req) {
-        DeviceId id = DeviceResource.require(devices, Ids.device(ctx.pathParam("id"))).id();
+    /** Each rule, with its packets and bytes where the latest poll found it exactly as Weft believes it. */
+    HttpResponse list(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        DeviceId id = Ids.device(ctx.pathParam("id"));
+        List<FlowView> flows = fabric.flows(who, id);
         Optional<DeviceStats> latest = stats.latest(id);
         Map<FlowRule, FlowStats> counted = latest.map(DeviceStats::flowsByRule).orElse(Map.of());
         ObjectNode body = Json.object();
-        body.set("flows", Json.array(flowRules.rules(id), entry -> view(entry, counted.get(entry.rule()))));
+        body.set("flows", Json.array(flows, flow -> view(flow, counted.get(flow.entry().rule()))));
         latest.ifPresent(polled -> body.put("polledAt", polled.polledAt().toString()));
         return Json.ok(body);
     }
 
-    /** The entry, with its counters if {@code counted} is not null. */
-    private ObjectNode view(FlowEntry entry, FlowStats counted) {
+    /** The rule, with its counters if {@code counted} is not null. */
+    private static ObjectNode view(FlowView flow, FlowStats counted) {
+        FlowEntry entry = flow.entry();
         FlowRule rule = entry.rule();
         ObjectNode node = Json.object();
         node.put("table", rule.table());
@@ -70,7 +61,7 @@ final class FlowResource {
         node.put("hardTimeout", rule.hardTimeout());
         node.put("state", entry.state().name());
         node.put("appId", entry.appId());
-        node.put("app", entry.appId() < 0 ? "none" : appNames.getOrDefault(entry.appId(), "unknown"));
+        node.put("app", flow.app());
         entry.error().ifPresent(error -> node.put("error", error));
         if (counted != null) {
             node.put("packets", counted.packets());
@@ -101,7 +92,7 @@ final class FlowResource {
         switch (action) {
             case Action.Output output -> {
                 node.put("type", "OUTPUT");
-                node.put("port", port(output.port()));
+                node.put("port", PortNames.of(output.port()));
             }
             case Action.PushVlan push -> {
                 node.put("type", "PUSH_VLAN");
@@ -114,9 +105,5 @@ final class FlowResource {
             case Action.PopVlan pop -> node.put("type", "POP_VLAN");
         }
         return node;
-    }
-
-    static String port(PortNumber port) {
-        return RESERVED.getOrDefault(port, Long.toString(port.toLong()));
     }
 }

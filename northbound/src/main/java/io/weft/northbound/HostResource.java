@@ -5,20 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.Principal;
 import io.weft.topology.host.Host;
-import io.weft.topology.host.HostService;
 import org.onlab.packet.VlanId;
 
 /** {@code GET /api/v1/hosts}: learned hosts, where they attach and when they were last seen. */
 final class HostResource {
-    private final HostService hosts;
+    private final FabricService fabric;
 
-    HostResource(HostService hosts) {
-        this.hosts = hosts;
+    HostResource(FabricService fabric) {
+        this.fabric = fabric;
     }
 
-    HttpResponse list(ServiceRequestContext ctx, HttpRequest req) {
-        return Json.list("hosts", hosts.hosts(), HostResource::view);
+    HttpResponse list(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        return Json.list("hosts", fabric.hosts(who), HostResource::view);
     }
 
     static ObjectNode view(Host host) {

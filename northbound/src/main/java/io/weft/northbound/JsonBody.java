@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weft.northbound.service.Fields;
+import io.weft.northbound.service.Range;
+import io.weft.northbound.service.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +21,8 @@ import java.util.function.Function;
  * with only the fields the operation knows, each of the type it expects. Every refusal is a
  * 400 whose message names the field, e.g. {@code field 'port' must be an integer}. Fields are
  * read by hand rather than bound to classes so that the wire shape is written down in the
- * resource that accepts it, and a misspelt field is refused instead of ignored.
+ * resource that accepts it, and a misspelt field is refused instead of ignored. The refusals of
+ * a field's value are worded by {@link Fields}, as the gRPC API words them.
  */
 final class JsonBody {
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -46,10 +50,10 @@ final class JsonBody {
             try {
                 node = MAPPER.readTree(text);
             } catch (JsonParseException e) {
-                throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
+                throw ServiceException.invalid("the body is not valid JSON: " + e.getOriginalMessage()
                         + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
             } catch (JsonProcessingException e) {
-                throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+                throw ServiceException.invalid("the body is not valid JSON: " + e.getOriginalMessage());
             }
         }
         return new JsonBody(node, "").only("the body", fields);
@@ -57,11 +61,11 @@ final class JsonBody {
 
     private JsonBody only(String what, Set<String> fields) {
         if (!node.isObject()) {
-            throw ApiException.badRequest(what + " must be a JSON object");
+            throw ServiceException.invalid(what + " must be a JSON object");
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!fields.contains(name)) {
-                throw ApiException.badRequest("unknown field " + ApiException.echo(path + name)
+                throw ServiceException.invalid("unknown field " + ServiceException.echo(path + name)
                         + (fields.isEmpty() ? "; this operation takes no fields"
                         : "; expected " + String.join(", ", new TreeSet<>(fields))));
             }
@@ -70,7 +74,7 @@ final class JsonBody {
     }
 
     private String name(String field) {
-        return "field '" + path + field + "'";
+        return Fields.name(path + field);
     }
 
     private Optional<JsonNode> field(String field) {
@@ -79,7 +83,7 @@ final class JsonBody {
     }
 
     private JsonNode required(String field) {
-        return field(field).orElseThrow(() -> ApiException.badRequest(name(field) + " is required"));
+        return field(field).orElseThrow(() -> Fields.required(path + field));
     }
 
     boolean has(String field) {
@@ -100,11 +104,7 @@ final class JsonBody {
     }
 
     private <T> T parsed(String field, String text, Function<String, T> parser) {
-        try {
-            return parser.apply(text);
-        } catch (ApiException e) {
-            throw ApiException.badRequest(name(field) + ": " + e.getMessage());
-        }
+        return Fields.parse(path + field, text, parser);
     }
 
     Optional<String> optionalString(String field) {
@@ -113,34 +113,33 @@ final class JsonBody {
 
     private String text(String field, JsonNode value) {
         if (!value.isTextual()) {
-            throw ApiException.badRequest(name(field) + " must be a string");
+            throw ServiceException.invalid(name(field) + " must be a string");
         }
         return value.asText();
     }
 
-    long integer(String field, long min, long max) {
-        return number(field, required(field), min, max);
+    long integer(String field, Range range) {
+        return number(field, required(field), range);
     }
 
-    Optional<Long> optionalInteger(String field, long min, long max) {
-        return field(field).map(value -> number(field, value, min, max));
+    Optional<Long> optionalInteger(String field, Range range) {
+        return field(field).map(value -> number(field, value, range));
     }
 
-    private long number(String field, JsonNode value, long min, long max) {
+    private long number(String field, JsonNode value, Range range) {
         if (!value.isIntegralNumber()) {
-            throw ApiException.badRequest(name(field) + " must be an integer");
+            throw ServiceException.invalid(name(field) + " must be an integer");
         }
-        if (!value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
-            throw ApiException.badRequest(name(field) + " must be within " + min + ".." + max + ", was "
-                    + ApiException.echo(value.asText()));
+        if (!value.canConvertToLong()) {
+            throw range.outside(path + field, value.asText());
         }
-        return value.asLong();
+        return range.check(path + field, value.asLong());
     }
 
     Optional<Boolean> optionalBoolean(String field) {
         return field(field).map(value -> {
             if (!value.isBoolean()) {
-                throw ApiException.badRequest(name(field) + " must be true or false");
+                throw ServiceException.invalid(name(field) + " must be true or false");
             }
             return value.asBoolean();
         });
@@ -157,12 +156,12 @@ final class JsonBody {
             return List.of();
         }
         if (!value.get().isArray()) {
-            throw ApiException.badRequest(name(field) + " must be a list of strings");
+            throw ServiceException.invalid(name(field) + " must be a list of strings");
         }
         List<String> items = new ArrayList<>();
         for (JsonNode item : value.get()) {
             if (!item.isTextual()) {
-                throw ApiException.badRequest(name(field) + " must be a list of strings");
+                throw ServiceException.invalid(name(field) + " must be a list of strings");
             }
             items.add(item.asText());
         }

@@ -11,7 +11,7 @@ import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.metrics.Counters;
-import io.weft.topology.virtual.VirtualNetworkException;
+import io.weft.northbound.service.ServiceException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The one place that turns a failure into a response: always a JSON body
  * {@code {"error": code, "message": text}} with the matching status, never Armeria's own
  * text or HTML page. Every refusal is counted as {@code api.refused.<code>} (4xx) and every
- * server-side failure as {@code api.errors.<code>} (5xx). The tenant services' refusals map to
- * 400 (invalid), 404 (not found, or another tenant's) and 409 (conflict).
+ * server-side failure as {@code api.errors.<code>} (5xx). The service layer's refusals map to
+ * 400 (invalid), 401, 403, 404 (not found, or another tenant's) and 409 (any conflict).
  */
 final class JsonErrors implements ServerErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(JsonErrors.class);
@@ -42,19 +42,12 @@ final class JsonErrors implements ServerErrorHandler {
             // A handler that ran on the blocking executor failed inside a future.
             cause = cause.getCause();
         }
-        if (cause instanceof ApiException e) {
-            status = e.status();
-            message = e.getMessage();
-        } else if (cause instanceof VirtualNetworkException e) {
-            status = switch (e) {
-                case VirtualNetworkException.Invalid invalid -> HttpStatus.BAD_REQUEST;
-                case VirtualNetworkException.NotFound notFound -> HttpStatus.NOT_FOUND;
-                case VirtualNetworkException.Conflict conflict -> HttpStatus.CONFLICT;
-            };
+        if (cause instanceof ServiceException e) {
+            status = status(e.kind());
             message = e.getMessage();
         } else if (cause instanceof HttpStatusException e) {
             status = e.httpStatus();
-            message = describe(status, ctx.method() + " " + ApiException.echo(ctx.path()));
+            message = describe(status, ctx.method() + " " + ServiceException.echo(ctx.path()));
         } else if (cause instanceof RequestTimeoutException) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             message = "the request took too long";
@@ -71,7 +64,7 @@ final class JsonErrors implements ServerErrorHandler {
     public AggregatedHttpResponse onProtocolViolation(ServiceConfig config, RequestHeaders headers,
                                                       HttpStatus status, String description, Throwable cause) {
         return respond(status, describe(status, headers == null ? "the request"
-                : headers.method() + " " + ApiException.echo(headers.path())));
+                : headers.method() + " " + ServiceException.echo(headers.path())));
     }
 
     /**
@@ -82,8 +75,8 @@ final class JsonErrors implements ServerErrorHandler {
     public AggregatedHttpResponse renderStatus(ServiceRequestContext ctx, ServiceConfig config,
                                                RequestHeaders headers, HttpStatus status, String description,
                                                Throwable cause) {
-        String request = ctx != null ? ctx.method() + " " + ApiException.echo(ctx.path())
-                : headers != null ? headers.method() + " " + ApiException.echo(headers.path()) : "the request";
+        String request = ctx != null ? ctx.method() + " " + ServiceException.echo(ctx.path())
+                : headers != null ? headers.method() + " " + ServiceException.echo(headers.path()) : "the request";
         return respond(status, description != null ? description : describe(status, request));
     }
 
@@ -96,6 +89,19 @@ final class JsonErrors implements ServerErrorHandler {
             counters.increment("api.refused." + code);
         }
         return Json.error(status, code, message);
+    }
+
+    static HttpStatus status(ServiceException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT, ALREADY_EXISTS, EXHAUSTED -> HttpStatus.CONFLICT;
+            case GONE -> HttpStatus.GONE;
+            case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /** {@code not_found}, {@code method_not_allowed}...: the reason phrase as an identifier. */

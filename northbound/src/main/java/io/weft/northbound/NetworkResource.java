@@ -3,173 +3,154 @@ package io.weft.northbound;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.Ids;
+import io.weft.northbound.service.NetworkRequest;
+import io.weft.northbound.service.NetworkService;
+import io.weft.northbound.service.Principal;
 import io.weft.topology.virtual.NetworkId;
 import io.weft.topology.virtual.TenantId;
-import io.weft.topology.virtual.VirtualNetwork;
-import io.weft.topology.virtual.VirtualNetworkAdminService;
-import io.weft.topology.virtual.VirtualNetworkService;
-import io.weft.topology.virtual.VirtualPort;
-import io.weft.topology.virtual.VirtualPortId;
-import io.weft.topology.virtual.VirtualSwitch;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * A tenant's networks, their switches and their ports, for the admin or the tenant:
+ * A tenant's networks, their switches and their ports, over {@link NetworkService}:
  * {@code .../networks[/{n}]}, {@code .../networks/{n}/switches[/{s}[/ports[/{p}]]]}, and for a big
  * switch the shorthand {@code .../networks/{n}/ports[/{p}]} for the ports of its one switch.
  */
 final class NetworkResource {
-    private final VirtualNetworkService networks;
-    private final VirtualNetworkAdminService admin;
-    private final TenantAccess access;
-    private final VirtualViews views;
+    private static final Set<String> PORT = Set.of("attachment");
 
-    NetworkResource(VirtualNetworkService networks, VirtualNetworkAdminService admin, TenantAccess access,
-                    VirtualViews views) {
+    private final NetworkService networks;
+    private final TenantAccess access;
+
+    NetworkResource(NetworkService networks, TenantAccess access) {
         this.networks = networks;
-        this.admin = admin;
         this.access = access;
-        this.views = views;
     }
 
     HttpResponse list(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        TenantId tenant = access.tenant(ctx, who);
-        return Json.list("networks", networks.networks(tenant), n -> VirtualViews.network(n, who));
+        return Json.list("networks", networks.networks(who, access.tenant(ctx, who)), VirtualJson::network);
     }
 
     HttpResponse create(ServiceRequestContext ctx, HttpRequest req, Principal who) {
         TenantId tenant = access.tenant(ctx, who);
-        return TenantAccess.change(ctx, req, Set.of("id", "kind"), body -> {
-            NetworkId id = body.string("id", text -> Ids.network(tenant, text));
-            VirtualNetwork.Kind kind = body.string("kind", text -> VirtualNetwork.Kind.fromWireName(text)
-                    .orElseThrow(() -> ApiException.badRequest("unknown kind " + ApiException.echo(text)
-                            + ": expected big-switch or custom")));
-            return Json.created(VirtualViews.network(admin.createNetwork(id, kind), who));
-        });
+        return TenantAccess.change(ctx, req, Set.of("id", "kind"), body -> Json.created(VirtualJson.network(
+                networks.createNetwork(who, tenant, () -> {
+                    JsonBody network = body.get();
+                    NetworkId id = network.string("id", text -> Ids.network(tenant, text));
+                    return new NetworkRequest(id.name(), network.string("kind", Ids::kind));
+                }))));
     }
 
     HttpResponse one(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return Json.ok(VirtualViews.network(access.network(ctx, who), who));
+        return Json.ok(VirtualJson.network(networks.network(who, access.networkId(ctx, who))));
     }
 
     HttpResponse delete(ServiceRequestContext ctx, HttpRequest req, Principal who) {
         NetworkId id = access.networkId(ctx, who);
         return TenantAccess.change(ctx, () -> {
-            admin.deleteNetwork(id);
+            networks.deleteNetwork(who, id);
             return Json.deleted();
         });
     }
 
     HttpResponse topology(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return Json.ok(views.topology(access.network(ctx, who), who));
+        return Json.ok(VirtualJson.topology(networks.topology(who, access.networkId(ctx, who))));
     }
 
     HttpResponse switches(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        NetworkId id = access.networkId(ctx, who);
-        return Json.list("switches", networks.switches(id), s -> views.virtualSwitch(s, who));
+        return Json.list("switches", networks.switches(who, access.networkId(ctx, who)), VirtualJson::virtualSwitch);
     }
 
     HttpResponse addSwitch(ServiceRequestContext ctx, HttpRequest req, Principal who) {
         NetworkId id = access.networkId(ctx, who);
-        return TenantAccess.change(ctx, req, Set.of("id"), body -> Json.created(views.virtualSwitch(
-                admin.addSwitch(id, body.string("id", Ids::virtualSwitch)), who)));
+        return TenantAccess.change(ctx, req, Set.of("id"), body -> Json.created(VirtualJson.virtualSwitch(
+                networks.addSwitch(who, id, () -> body.get().string("id", Ids::virtualSwitch)))));
     }
 
     HttpResponse oneSwitch(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return Json.ok(views.virtualSwitch(requireSwitch(ctx, who), who));
+        NetworkId id = access.networkId(ctx, who);
+        return Json.ok(VirtualJson.virtualSwitch(networks.virtualSwitch(who, id, switchId(ctx))));
     }
 
     HttpResponse removeSwitch(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        VirtualSwitch found = requireSwitch(ctx, who);
+        NetworkId id = access.networkId(ctx, who);
+        String switchId = switchId(ctx);
         return TenantAccess.change(ctx, () -> {
-            admin.removeSwitch(found.network(), found.id());
+            networks.removeSwitch(who, id, switchId);
             return Json.deleted();
         });
-    }
-
-    private VirtualSwitch requireSwitch(ServiceRequestContext ctx, Principal who) {
-        NetworkId id = access.networkId(ctx, who);
-        String name = Ids.virtualSwitch(ctx.pathParam("s"));
-        return networks.switches(id).stream().filter(s -> s.id().equals(name)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("no switch " + name + " in network " + id.name()));
     }
 
     /** Every port of every switch of the network. */
     HttpResponse ports(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        NetworkId id = access.networkId(ctx, who);
-        return Json.list("ports", networks.ports(id), p -> views.port(p, who));
+        return Json.list("ports", networks.ports(who, access.networkId(ctx, who)), VirtualJson::port);
     }
 
     HttpResponse switchPorts(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        VirtualSwitch found = requireSwitch(ctx, who);
-        return Json.list("ports", networks.ports(found.network()).stream()
-                .filter(p -> p.id().virtualSwitch().equals(found.id())).toList(), p -> views.port(p, who));
+        NetworkId id = access.networkId(ctx, who);
+        return Json.list("ports", networks.switchPorts(who, id, switchId(ctx)), VirtualJson::port);
     }
 
     /** {@code POST .../networks/{n}/ports}: a port of a big switch's one switch. */
     HttpResponse addBigSwitchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        VirtualNetwork network = access.network(ctx, who);
-        if (network.kind() != VirtualNetwork.Kind.BIG_SWITCH) {
-            throw ApiException.conflict("network " + network.id().name() + " is custom: its ports are on its"
-                    + " switches, .../switches/{switch}/ports");
-        }
-        return addPort(ctx, req, who, network.id(), VirtualPort.BIG_SWITCH);
+        NetworkId id = access.networkId(ctx, who);
+        return TenantAccess.change(ctx, req, PORT, body -> Json.created(VirtualJson.port(
+                networks.addBigSwitchPort(who, id, attachment(body)))));
     }
 
     HttpResponse addSwitchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        VirtualSwitch found = requireSwitch(ctx, who);
-        return addPort(ctx, req, who, found.network(), found.id());
+        NetworkId id = access.networkId(ctx, who);
+        String switchId = switchId(ctx);
+        return TenantAccess.change(ctx, req, PORT, body -> Json.created(VirtualJson.port(
+                networks.addSwitchPort(who, id, switchId, attachment(body)))));
     }
 
-    private HttpResponse addPort(ServiceRequestContext ctx, HttpRequest req, Principal who, NetworkId network,
-                                 String switchId) {
-        return TenantAccess.change(ctx, req, Set.of("attachment"), body -> {
-            Optional<String> attachment = body.optionalString("attachment", Ids::attachment);
-            return Json.created(views.port(admin.addPort(network, switchId, attachment), who));
-        });
+    private static Supplier<Optional<String>> attachment(Supplier<JsonBody> body) {
+        return () -> body.get().optionalString("attachment", Ids::attachment);
     }
 
     HttpResponse bigSwitchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return Json.ok(views.port(requireBigSwitchPort(ctx, who), who));
+        NetworkId id = access.networkId(ctx, who);
+        return Json.ok(VirtualJson.port(networks.bigSwitchPort(who, id, portNumber(ctx))));
     }
 
     HttpResponse removeBigSwitchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return removePort(ctx, requireBigSwitchPort(ctx, who));
-    }
-
-    HttpResponse switchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return Json.ok(views.port(requireSwitchPort(ctx, who), who));
-    }
-
-    HttpResponse removeSwitchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return removePort(ctx, requireSwitchPort(ctx, who));
-    }
-
-    private HttpResponse removePort(ServiceRequestContext ctx, VirtualPort port) {
+        NetworkId id = access.networkId(ctx, who);
+        int number = portNumber(ctx);
         return TenantAccess.change(ctx, () -> {
-            admin.removePort(port.network(), port.id());
+            networks.removeBigSwitchPort(who, id, number);
             return Json.deleted();
         });
     }
 
-    private VirtualPort requireBigSwitchPort(ServiceRequestContext ctx, Principal who) {
-        VirtualNetwork network = access.network(ctx, who);
-        int number = Ids.virtualPort(ctx.pathParam("p"));
-        if (network.kind() != VirtualNetwork.Kind.BIG_SWITCH) {
-            throw ApiException.notFound("no port " + number + " in network " + network.id().name()
-                    + ": it is custom, and its ports are on its switches, .../switches/{switch}/ports/" + number);
-        }
-        return requirePort(network.id(), new VirtualPortId(VirtualPort.BIG_SWITCH, number));
+    HttpResponse switchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        NetworkId id = access.networkId(ctx, who);
+        String switchId = existingSwitch(ctx, who, id);
+        return Json.ok(VirtualJson.port(networks.switchPort(who, id, switchId, portNumber(ctx))));
     }
 
-    private VirtualPort requireSwitchPort(ServiceRequestContext ctx, Principal who) {
-        VirtualSwitch found = requireSwitch(ctx, who);
-        return requirePort(found.network(), new VirtualPortId(found.id(), Ids.virtualPort(ctx.pathParam("p"))));
+    HttpResponse removeSwitchPort(ServiceRequestContext ctx, HttpRequest req, Principal who) {
+        NetworkId id = access.networkId(ctx, who);
+        String switchId = existingSwitch(ctx, who, id);
+        int number = portNumber(ctx);
+        return TenantAccess.change(ctx, () -> {
+            networks.removeSwitchPort(who, id, switchId, number);
+            return Json.deleted();
+        });
     }
 
-    private VirtualPort requirePort(NetworkId network, VirtualPortId port) {
-        return networks.port(network, port).orElseThrow(() -> ApiException.notFound("no port " + port
-                + " in network " + network.name()));
+    private static String switchId(ServiceRequestContext ctx) {
+        return Ids.virtualSwitch(ctx.pathParam("s"));
+    }
+
+    /** The path's switch, looked up before the port number is read: a missing switch is a 404 first. */
+    private String existingSwitch(ServiceRequestContext ctx, Principal who, NetworkId id) {
+        return networks.virtualSwitch(who, id, switchId(ctx)).id();
+    }
+
+    private static int portNumber(ServiceRequestContext ctx) {
+        return Ids.virtualPort(ctx.pathParam("p"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.Principal;
 import io.weft.topology.virtual.NetworkId;
 import io.weft.topology.virtual.Traffic;
 import io.weft.topology.virtual.VirtualNetworkService;
@@ -43,7 +44,7 @@ final class NetworkStatsResource {
     }
 
     private ObjectNode port(NetworkId network, VirtualPortStats port, Principal who) {
-        ObjectNode node = VirtualViews.portId(port.port());
+        ObjectNode node = VirtualJson.portId(port.port());
         node.put("attachment", port.attachment());
         if (who.isAdmin()) {
             networks.attachment(network.tenant(), port.attachment()).ifPresent(attachment -> {

@@ -4,6 +4,7 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Route;
 import com.linecorp.armeria.server.Server;
@@ -12,6 +13,11 @@ import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.metrics.Counters;
 import io.weft.northbound.events.EventJournal;
+import io.weft.northbound.grpc.GrpcApi;
+import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.Principal;
+import io.weft.northbound.service.ServiceException;
+import io.weft.northbound.service.Services;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.stats.LatestStats;
@@ -23,21 +29,25 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 
 /**
- * The REST API server: JSON under {@code /api/v1} and Prometheus metrics at {@code /metrics},
- * every request but {@code GET /api/v1/health} behind a bearer token. The admin token reaches
+ * The northbound server: the REST API, JSON under {@code /api/v1} and Prometheus metrics at
+ * {@code /metrics}, and beside it on the same port (or on a port of its own, if configured) the
+ * gRPC API ({@link GrpcApi}), both over one service layer. Every REST request but
+ * {@code GET /api/v1/health} is behind a bearer token. The admin token reaches
  * everything; a tenant's token reaches only {@code /api/v1/tenants/{its id}/...} (and this API's
- * OpenAPI document, and its own events at {@code /api/v1/events}): elsewhere it is refused with
- * 403, and another tenant's resources answer it 404, exactly as resources that do not exist.
+ * OpenAPI document): elsewhere it is refused with 403, and another tenant's resources answer it
+ * 404, exactly as resources that do not exist.
  *
  * <p>Every request is counted as {@code api.requests}; every refusal as
  * {@code api.refused.<error>} ({@code unauthorized}, {@code forbidden}, {@code bad_request},
- * {@code not_found}, {@code method_not_allowed}, {@code conflict}, ...). Reads answer from
- * memory on Armeria's event loops; changes, which wait for the store, on its blocking executor.
+ * {@code not_found}, {@code method_not_allowed}, {@code conflict}, ...); gRPC calls count as
+ * {@code grpc.*} instead. Reads answer from memory on Armeria's event loops; changes, which wait
+ * for the store, on its blocking executor.
  */
 public final class RestApi implements AutoCloseable {
     static final String HEALTH = "/api/v1/health";
@@ -56,21 +66,25 @@ public final class RestApi implements AutoCloseable {
 
     private final ApiConfig config;
     private final Server server;
+    /** gRPC's own server, when the config gives it a port of its own. */
+    private final Optional<Server> grpcServer;
 
     public RestApi(ApiConfig config, String adminToken, DeviceService devices, LinkService links,
                    HostService hosts, TopologyService topology, FlowRuleService flowRules, LatestStats stats,
                    List<AppId> apps, TenantServices tenants, EventJournal events, Counters counters) {
         this.config = config;
-        BearerAuth auth = new BearerAuth(adminToken, tenants.networks(), Set.of(HEALTH));
-        List<Endpoint> endpoints = new ArrayList<>(physical(devices, links, hosts, topology, flowRules, stats, apps,
-                counters));
-        endpoints.addAll(virtual(tenants));
+        Services services = Services.create(ApiConfig.checkToken(adminToken), devices, links, hosts, topology,
+                flowRules, apps, tenants.networks(), tenants.admin(), tenants.realization());
+        BearerAuth auth = new BearerAuth(services.authenticator(), Set.of(HEALTH));
+        List<Endpoint> endpoints = new ArrayList<>(physical(services.fabric(), stats, counters));
+        endpoints.addAll(virtual(services, tenants));
         endpoints.add(new Endpoint(HttpMethod.GET, "/api/v1/events", Audience.ANY,
                 new EventResource(events, tenants.networks(), counters)::stream));
 
+        GrpcApi grpc = new GrpcApi(services, counters);
         ServerBuilder builder = Server.builder()
                 .http(new InetSocketAddress(config.address(), config.port()))
-                .errorHandler(new JsonErrors(counters))
+                .errorHandler(grpc.errors().orElse(new JsonErrors(counters)))
                 .maxRequestLength(MAX_REQUEST_BYTES)
                 .requestTimeout(Duration.ofSeconds(10))
                 .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(1))
@@ -78,9 +92,22 @@ public final class RestApi implements AutoCloseable {
         for (Endpoint endpoint : endpoints) {
             builder.route().methods(endpoint.method()).path(endpoint.path()).build(guard(endpoint, auth));
         }
-        // Decorators run last-added first: count, then authenticate, then route to the handler.
-        builder.decorator(auth);
-        builder.decorator((delegate, ctx, req) -> {
+        if (config.separateGrpcPort()) {
+            ServerBuilder own = Server.builder()
+                    .http(new InetSocketAddress(config.address(), config.grpcPort().getAsInt()))
+                    .errorHandler(grpc.errors())
+                    .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(1))
+                    .disableServerHeader();
+            grpc.bind(own);
+            this.grpcServer = Optional.of(own.build());
+        } else {
+            grpc.bind(builder);
+            this.grpcServer = Optional.empty();
+        }
+        // Decorators run last-added first: count, then authenticate, then route to the handler. gRPC
+        // calls pass by: they authenticate, count and answer errors the gRPC way (GrpcApi).
+        builder.decorator(restOnly(auth));
+        builder.decorator(restOnly((delegate, ctx, req) -> {
             counters.increment("api.requests");
             // Topology and the token-protected answers change and must not sit in caches.
             ctx.addAdditionalResponseHeader(HttpHeaderNames.CACHE_CONTROL, "no-store");
@@ -88,44 +115,48 @@ public final class RestApi implements AutoCloseable {
             // answer sent while the client is still sending its body resets the stream, and clients report
             // that reset instead of the answer (a refusal would read as a broken connection).
             return HttpResponse.of(req.aggregate().thenApply(whole -> serve(delegate, ctx, whole.toHttpRequest())));
-        });
+        }));
         this.server = builder.build();
     }
 
+    /** A decorator for the REST routes (and unknown paths), which lets gRPC calls by untouched. */
+    private static DecoratingHttpServiceFunction restOnly(DecoratingHttpServiceFunction decorator) {
+        return (delegate, ctx, req) -> GrpcApi.serves(ctx.config()) ? delegate.serve(ctx, req)
+                : decorator.serve(delegate, ctx, req);
+    }
+
     /** The fabric as Weft sees it, for the admin: devices, links, hosts, paths, flow rules, metrics. */
-    private static List<Endpoint> physical(DeviceService devices, LinkService links, HostService hosts,
-                                           TopologyService topology, FlowRuleService flowRules, LatestStats stats,
-                                           List<AppId> apps, Counters counters) {
-        DeviceResource deviceResource = new DeviceResource(devices);
-        FlowResource flowResource = new FlowResource(devices, flowRules, stats, apps);
-        DeviceStatsResource deviceStats = new DeviceStatsResource(devices, stats);
+    private static List<Endpoint> physical(FabricService fabric, LatestStats stats, Counters counters) {
+        DeviceResource devices = new DeviceResource(fabric);
+        FlowResource flows = new FlowResource(fabric, stats);
+        DeviceStatsResource deviceStats = new DeviceStatsResource(fabric, stats);
         MetricsResource metrics = new MetricsResource(counters);
         OpenApiResource openApi = new OpenApiResource();
-        LinkResource linkResource = new LinkResource(links);
-        HostResource hostResource = new HostResource(hosts);
-        PathResource paths = new PathResource(devices, hosts, topology);
+        LinkResource links = new LinkResource(fabric);
+        HostResource hosts = new HostResource(fabric);
+        PathResource paths = new PathResource(fabric);
         return List.of(
                 new Endpoint(HttpMethod.GET, HEALTH, Audience.PUBLIC, (ctx, req, who) -> health()),
                 new Endpoint(HttpMethod.GET, "/api/v1/openapi.json", Audience.ANY, plain(openApi::get)),
-                new Endpoint(HttpMethod.GET, "/api/v1/devices", Audience.ADMIN, plain(deviceResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}", Audience.ADMIN, plain(deviceResource::one)),
-                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/flows", Audience.ADMIN, plain(flowResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/stats", Audience.ADMIN, plain(deviceStats::get)),
-                new Endpoint(HttpMethod.GET, "/api/v1/links", Audience.ADMIN, plain(linkResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/hosts", Audience.ADMIN, plain(hostResource::list)),
-                new Endpoint(HttpMethod.GET, "/api/v1/paths/{src}/{dst}", Audience.ADMIN, plain(paths::find)),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices", Audience.ADMIN, devices::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}", Audience.ADMIN, devices::one),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/flows", Audience.ADMIN, flows::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/devices/{id}/stats", Audience.ADMIN, deviceStats::get),
+                new Endpoint(HttpMethod.GET, "/api/v1/links", Audience.ADMIN, links::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/hosts", Audience.ADMIN, hosts::list),
+                new Endpoint(HttpMethod.GET, "/api/v1/paths/{src}/{dst}", Audience.ADMIN, paths::find),
                 new Endpoint(HttpMethod.GET, "/metrics", Audience.ADMIN, plain(metrics::scrape)));
     }
 
     /** Tenants and their virtual networks, for the admin and, each its own, for tenants. */
-    private static List<Endpoint> virtual(TenantServices services) {
-        TenantAccess access = new TenantAccess(services.networks());
-        VirtualViews views = new VirtualViews(services.networks(), services.realization());
-        TenantResource tenants = new TenantResource(services.networks(), services.admin(), access, views);
-        NetworkResource networks = new NetworkResource(services.networks(), services.admin(), access, views);
-        VirtualLinkResource links = new VirtualLinkResource(services.networks(), services.admin(), access, views);
-        VirtualHostResource hosts = new VirtualHostResource(services.networks(), services.admin(), access);
-        NetworkStatsResource stats = new NetworkStatsResource(services.networks(), services.stats(), access);
+    private static List<Endpoint> virtual(Services services, TenantServices tenantServices) {
+        TenantAccess access = new TenantAccess(services.access());
+        NetworkStatsResource stats = new NetworkStatsResource(tenantServices.networks(), tenantServices.stats(),
+                access);
+        TenantResource tenants = new TenantResource(services.tenants(), access);
+        NetworkResource networks = new NetworkResource(services.networks(), access);
+        VirtualLinkResource links = new VirtualLinkResource(services.links(), access);
+        VirtualHostResource hosts = new VirtualHostResource(services.hosts(), access);
         HttpMethod get = HttpMethod.GET;
         HttpMethod post = HttpMethod.POST;
         HttpMethod delete = HttpMethod.DELETE;
@@ -145,7 +176,6 @@ public final class RestApi implements AutoCloseable {
                 new Endpoint(get, NETWORK, Audience.ANY, networks::one),
                 new Endpoint(delete, NETWORK, Audience.ANY, networks::delete),
                 new Endpoint(get, NETWORK + "/topology", Audience.ANY, networks::topology),
-                new Endpoint(get, NETWORK + "/stats", Audience.ANY, stats::get),
                 new Endpoint(get, NETWORK + "/ports", Audience.ANY, networks::ports),
                 new Endpoint(post, NETWORK + "/ports", Audience.ANY, networks::addBigSwitchPort),
                 new Endpoint(get, NETWORK + "/ports/{p}", Audience.ANY, networks::bigSwitchPort),
@@ -165,7 +195,8 @@ public final class RestApi implements AutoCloseable {
                 new Endpoint(get, NETWORK + "/hosts", Audience.ANY, hosts::list),
                 new Endpoint(post, NETWORK + "/hosts", Audience.ANY, hosts::declare),
                 new Endpoint(get, NETWORK + "/hosts/{mac}", Audience.ANY, hosts::one),
-                new Endpoint(delete, NETWORK + "/hosts/{mac}", Audience.ANY, hosts::remove));
+                new Endpoint(delete, NETWORK + "/hosts/{mac}", Audience.ANY, hosts::remove),
+                new Endpoint(get, NETWORK + "/stats", Audience.ANY, stats::get));
     }
 
     private static HttpResponse serve(HttpService service, ServiceRequestContext ctx, HttpRequest req) {
@@ -191,36 +222,47 @@ public final class RestApi implements AutoCloseable {
             }
             Principal who = auth.principal(req);
             if (endpoint.audience() == Audience.ADMIN && !who.isAdmin()) {
-                throw ApiException.forbidden("this resource is the admin's; a tenant's token reaches only"
+                throw ServiceException.forbidden("this resource is the admin's; a tenant's token reaches only"
                         + " /api/v1/tenants/{its tenant}/...");
             }
             return endpoint.handler().serve(ctx, req, who);
         };
     }
 
-    /** Starts listening; returns the address bound (the chosen port when the config says 0). */
+    /** Starts listening; returns the REST address bound (the chosen port when the config says 0). */
     public InetSocketAddress start() {
-        try {
-            server.start().join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("REST API cannot listen on " + config.address() + ":"
-                    + config.port() + ": " + e.getCause().getMessage(), e.getCause());
-        }
+        listen(server, "REST API", config.port());
+        grpcServer.ifPresent(own -> listen(own, "gRPC API", config.grpcPort().getAsInt()));
         return server.activePort().localAddress();
+    }
+
+    private void listen(Server which, String what, int port) {
+        try {
+            which.start().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException(what + " cannot listen on " + config.address() + ":" + port + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Where the gRPC API listens, once started: the REST address, unless it has a port of its own. */
+    public InetSocketAddress grpcAddress() {
+        return grpcServer.orElse(server).activePort().localAddress();
     }
 
     /** Stops listening and waits for requests in flight, briefly. */
     @Override
     public void close() {
+        grpcServer.ifPresent(Server::close);
         server.close();
     }
 
-    /** {@code GET /api/v1/health} and the like, as Armeria serves them; for the OpenAPI drift test. */
+    /** {@code GET /api/v1/health} and the like, as Armeria serves them (gRPC aside); for the OpenAPI drift test. */
     Set<String> servedRoutes() {
         Set<String> routes = new TreeSet<>();
         for (ServiceConfig service : server.serviceConfigs()) {
             Route route = service.route();
-            if (!route.isFallback()) {
+            if (!route.isFallback() && !GrpcApi.serves(service)) {
                 String path = route.patternString().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
                 route.methods().stream().filter(m -> m != HttpMethod.HEAD)
                         .forEach(m -> routes.add(m + " " + path));

@@ -3,37 +3,31 @@ package io.weft.northbound;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.HostRequest;
+import io.weft.northbound.service.Ids;
+import io.weft.northbound.service.Principal;
+import io.weft.northbound.service.VirtualHostService;
 import io.weft.topology.virtual.NetworkId;
-import io.weft.topology.virtual.VirtualHost;
-import io.weft.topology.virtual.VirtualNetwork;
-import io.weft.topology.virtual.VirtualNetworkAdminService;
-import io.weft.topology.virtual.VirtualNetworkService;
-import io.weft.topology.virtual.VirtualPort;
-import io.weft.topology.virtual.VirtualPortId;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
 /**
- * A network's hosts, {@code .../networks/{n}/hosts[/{mac}]}, for the admin or the tenant: the
- * declared ones and those learned from traffic. Only declared hosts are deleted here; a learned
- * one goes when it is no longer seen.
+ * A network's hosts, {@code .../networks/{n}/hosts[/{mac}]}, over {@link VirtualHostService}:
+ * the declared ones and those learned from traffic.
  */
 final class VirtualHostResource {
-    private final VirtualNetworkService networks;
-    private final VirtualNetworkAdminService admin;
+    private final VirtualHostService hosts;
     private final TenantAccess access;
 
-    VirtualHostResource(VirtualNetworkService networks, VirtualNetworkAdminService admin, TenantAccess access) {
-        this.networks = networks;
-        this.admin = admin;
+    VirtualHostResource(VirtualHostService hosts, TenantAccess access) {
+        this.hosts = hosts;
         this.access = access;
     }
 
     HttpResponse list(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        NetworkId id = access.networkId(ctx, who);
-        return Json.list("hosts", networks.hosts(id), VirtualViews::host);
+        return Json.list("hosts", hosts.hosts(who, access.networkId(ctx, who)), VirtualJson::host);
     }
 
     /**
@@ -41,48 +35,31 @@ final class VirtualHostResource {
      * {@code {"switch": .., "port": ..}} on any network.
      */
     HttpResponse declare(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        VirtualNetwork network = access.network(ctx, who);
-        return TenantAccess.change(ctx, req, Set.of("mac", "ips", "port"), body -> {
-            MacAddress mac = body.string("mac", Ids::mac);
-            Set<IpAddress> ips = new LinkedHashSet<>(body.strings("ips", VirtualHostResource::ip));
-            VirtualPortId port;
-            if (body.isObject("port")) {
-                port = VirtualLinkResource.end(body.object("port", Set.of("switch", "port")));
-            } else if (network.kind() == VirtualNetwork.Kind.BIG_SWITCH) {
-                port = new VirtualPortId(VirtualPort.BIG_SWITCH,
-                        (int) body.integer("port", 1, VirtualPortId.MAX_PORT));
-            } else {
-                throw ApiException.badRequest("field 'port' must be {\"switch\": .., \"port\": ..}"
-                        + " in a custom network");
-            }
-            return Json.created(VirtualViews.host(admin.declareHost(network.id(), mac, ips, port)));
-        });
-    }
-
-    private static IpAddress ip(String text) {
-        try {
-            return IpAddress.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("malformed IP address " + ApiException.echo(text));
-        }
+        NetworkId id = access.networkId(ctx, who);
+        return TenantAccess.change(ctx, req, Set.of("mac", "ips", "port"), body -> Json.created(VirtualJson.host(
+                hosts.declareHost(who, id, () -> {
+                    JsonBody host = body.get();
+                    MacAddress mac = host.string("mac", Ids::mac);
+                    Set<IpAddress> ips = new LinkedHashSet<>(host.strings("ips", Ids::ip));
+                    HostRequest.Port port = host.isObject("port")
+                            ? new HostRequest.OnSwitch(VirtualLinkResource.end(host.object("port",
+                                    Set.of("switch", "port"))))
+                            : new HostRequest.OfBigSwitch(() -> (int) host.integer("port", Ids.VIRTUAL_PORT));
+                    return new HostRequest(mac, ips, port);
+                }))));
     }
 
     HttpResponse one(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        return Json.ok(VirtualViews.host(require(ctx, who)));
+        NetworkId id = access.networkId(ctx, who);
+        return Json.ok(VirtualJson.host(hosts.host(who, id, Ids.mac(ctx.pathParam("mac")))));
     }
 
     HttpResponse remove(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        VirtualHost host = require(ctx, who);
-        return TenantAccess.change(ctx, () -> {
-            admin.removeHost(host.network(), host.mac());
-            return Json.deleted();
-        });
-    }
-
-    private VirtualHost require(ServiceRequestContext ctx, Principal who) {
         NetworkId id = access.networkId(ctx, who);
         MacAddress mac = Ids.mac(ctx.pathParam("mac"));
-        return networks.host(id, mac).orElseThrow(() -> ApiException.notFound("no host " + mac + " in network "
-                + id.name()));
+        return TenantAccess.change(ctx, () -> {
+            hosts.removeHost(who, id, mac);
+            return Json.deleted();
+        });
     }
 }

@@ -33,6 +33,37 @@ class LayeringTest {
         }
     }
 
+    /**
+     * REST and gRPC are two faces of one service layer: the layer knows neither, and neither face
+     * knows the other's wire format.
+     */
+    @Test
+    void theServiceLayerKnowsNoProtocolAndTheFacesNotEachOther() throws IOException {
+        assertThat(imports("io/weft/northbound/service", List.of("import com.linecorp", "import com.fasterxml",
+                "import io.grpc", "import com.google.protobuf", "import io.weft.northbound."),
+                "import io.weft.northbound.service.")).isEmpty();
+        assertThat(imports("io/weft/northbound/grpc", List.of("import com.fasterxml"), "")).isEmpty();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/io/weft/northbound"))) {
+            List<String> offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .flatMap(p -> lines(p).stream().filter(l -> l.startsWith("import io.grpc")
+                            || l.startsWith("import com.google.protobuf")).map(l -> p + ": " + l))
+                    .toList();
+            assertThat(offenders).isEmpty();
+        }
+    }
+
+    /** Imports in the package's sources that start with one of {@code forbidden} and not with {@code allowed}. */
+    private static List<String> imports(String pkg, List<String> forbidden, String allowed) throws IOException {
+        Path sources = Path.of("src/main/java").resolve(pkg);
+        assertThat(sources).isDirectory();
+        try (Stream<Path> files = Files.walk(sources)) {
+            return files.filter(p -> p.toString().endsWith(".java"))
+                    .flatMap(p -> lines(p).stream().filter(l -> forbidden.stream().anyMatch(l::startsWith))
+                            .filter(l -> allowed.isEmpty() || !l.startsWith(allowed)).map(l -> p + ": " + l))
+                    .toList();
+        }
+    }
+
     private static List<String> lines(Path p) {
         try {
             return Files.readAllLines(p);

@@ -48,7 +48,7 @@ import org.onosproject.net.PortNumber;
 
 /**
  * The real topology managers, wired as the controller wires them and fed by hand, with events
- * delivered on the calling thread; and a REST API over them on a free port.
+ * delivered on the calling thread; and the northbound (REST, and gRPC beside it) over them on a free port.
  */
 final class TestNetwork {
     static final DeviceId S1 = DeviceIds.fromDatapathId(1);
@@ -144,9 +144,13 @@ final class TestNetwork {
     }
 
     RestApi api() {
-        return new RestApi(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0), TOKEN, devices, links, hosts,
-                topology, flowRules, device -> Optional.ofNullable(stats.get(device)),
-                List.of(AppId.CORE, FORWARDING), tenantServices(), journal, counters);
+        return api(ApiConfig.DEFAULTS.withAddress("127.0.0.1").withPort(0));
+    }
+
+    RestApi api(ApiConfig config) {
+        return new RestApi(config, TOKEN, devices, links, hosts, topology, flowRules,
+                device -> Optional.ofNullable(stats.get(device)), List.of(AppId.CORE, FORWARDING), tenantServices(),
+                journal, counters);
     }
 
     /**

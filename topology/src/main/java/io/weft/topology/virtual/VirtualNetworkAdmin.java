@@ -89,7 +89,7 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
     public IssuedToken createTenant(TenantId id) {
         return change(id, txn -> {
             if (txn.state().isPresent()) {
-                throw new VirtualNetworkException.Conflict("tenant " + id + " exists");
+                throw new VirtualNetworkException.AlreadyExists("tenant " + id + " exists");
             }
             return newToken(txn);
         });
@@ -123,7 +123,7 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
             if (revokeOthers) {
                 state.tokenHashes().forEach(hash -> txn.delete(StoreLayout.token(tenant, hash)));
             } else if (state.tokenHashes().size() >= config.maxTokensPerTenant()) {
-                throw new VirtualNetworkException.Conflict("tenant " + tenant + " holds " + state.tokenHashes().size()
+                throw new VirtualNetworkException.Exhausted("tenant " + tenant + " holds " + state.tokenHashes().size()
                         + " tokens, the most it may; revoke them first, or issue one that revokes the others");
             }
             return newToken(txn);
@@ -207,7 +207,7 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
     public VirtualNetwork createNetwork(NetworkId id, VirtualNetwork.Kind kind) {
         return change(id.tenant(), txn -> {
             if (txn.existing().networks().containsKey(id.name())) {
-                throw new VirtualNetworkException.Conflict("network " + id.name() + " exists");
+                throw new VirtualNetworkException.AlreadyExists("network " + id.name() + " exists");
             }
             SortedMap<Integer, NetworkId> tags = txn.tags();
             int tag = config.firstTag();
@@ -215,7 +215,7 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
                 tag++;
             }
             if (tag > config.lastTag()) {
-                throw new VirtualNetworkException.Conflict("no fabric tag is free: every one of "
+                throw new VirtualNetworkException.Exhausted("no fabric tag is free: every one of "
                         + config.firstTag() + ".." + config.lastTag() + " is some network's");
             }
             VirtualNetwork network = new VirtualNetwork(id, kind, tag);
@@ -260,7 +260,7 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
                         + " switch; choose another name");
             }
             if (state.hasSwitch(switchId)) {
-                throw new VirtualNetworkException.Conflict("switch " + switchId + " exists in network "
+                throw new VirtualNetworkException.AlreadyExists("switch " + switchId + " exists in network "
                         + network.name());
             }
             txn.put(StoreLayout.virtualSwitch(network, switchId), codec.virtualSwitch(added));
@@ -313,7 +313,7 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
                             + " of network " + port.network().name());
                 });
             }
-            int number = state.freePortNumber(switchId).orElseThrow(() -> new VirtualNetworkException.Conflict(
+            int number = state.freePortNumber(switchId).orElseThrow(() -> new VirtualNetworkException.Exhausted(
                     "switch " + switchId + " has no free port number left"));
             VirtualPort port = new VirtualPort(network, new VirtualPortId(switchId, number), attachmentId);
             txn.put(StoreLayout.port(network, port.id()), codec.port(port));
@@ -397,7 +397,7 @@ public final class VirtualNetworkAdmin implements VirtualNetworkAdminService {
                         + " bound to an attachment");
             }
             if (state.host(mac).isPresent()) {
-                throw new VirtualNetworkException.Conflict("host " + mac + " is already declared in network "
+                throw new VirtualNetworkException.AlreadyExists("host " + mac + " is already declared in network "
                         + network.name());
             }
             for (VirtualHost other : state.hosts().values()) {

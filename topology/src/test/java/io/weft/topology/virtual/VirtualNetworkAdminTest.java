@@ -89,7 +89,7 @@ class VirtualNetworkAdminTest {
     @Test
     void aTenantExistsOnce() {
         admin.createTenant(BLUE);
-        refused(VirtualNetworkException.Conflict.class, "tenant blue exists", () -> admin.createTenant(BLUE));
+        refused(VirtualNetworkException.AlreadyExists.class, "tenant blue exists", () -> admin.createTenant(BLUE));
         assertThat(counters.get("virtual.refused.conflict")).isEqualTo(1);
     }
 
@@ -109,7 +109,7 @@ class VirtualNetworkAdminTest {
         for (int i = 1; i < VirtualNetworkConfig.DEFAULTS.maxTokensPerTenant(); i++) {
             admin.issueToken(BLUE, false);
         }
-        refused(VirtualNetworkException.Conflict.class, "holds 16 tokens", () -> admin.issueToken(BLUE, false));
+        refused(VirtualNetworkException.Exhausted.class, "holds 16 tokens", () -> admin.issueToken(BLUE, false));
         assertThat(admin.revokeTokens(BLUE)).isEqualTo(16);
         assertThat(service.tenantOfToken(third)).isEmpty();
         assertThat(service.tenant(BLUE)).contains(new Tenant(BLUE, 0));
@@ -156,6 +156,8 @@ class VirtualNetworkAdminTest {
 
         refused(VirtualNetworkException.Conflict.class, "attachment att-1 is port big:1 of network web",
                 () -> admin.deleteAttachment(BLUE, "att-1"));
+        assertThatThrownBy(() -> admin.deleteAttachment(BLUE, "att-1")).as("in use: neither there already nor a limit")
+                .isExactlyInstanceOf(VirtualNetworkException.Conflict.class);
         refused(VirtualNetworkException.NotFound.class, "no attachment att-2", () -> admin.deleteAttachment(RED,
                 "att-2"));
         refused(VirtualNetworkException.NotFound.class, "no attachment att-9", () -> admin.deleteAttachment(BLUE,
@@ -173,7 +175,7 @@ class VirtualNetworkAdminTest {
         assertThat(admin.createNetwork(WEB, VirtualNetwork.Kind.BIG_SWITCH).tag()).isEqualTo(1);
         assertThat(admin.createNetwork(new NetworkId(RED, "web"), VirtualNetwork.Kind.BIG_SWITCH).tag()).isEqualTo(2);
         assertThat(admin.createNetwork(LAB, VirtualNetwork.Kind.CUSTOM).tag()).isEqualTo(3);
-        refused(VirtualNetworkException.Conflict.class, "network web exists",
+        refused(VirtualNetworkException.AlreadyExists.class, "network web exists",
                 () -> admin.createNetwork(WEB, VirtualNetwork.Kind.CUSTOM));
         refused(VirtualNetworkException.NotFound.class, "no tenant green",
                 () -> admin.createNetwork(new NetworkId(new TenantId("green"), "web"), VirtualNetwork.Kind.CUSTOM));
@@ -193,7 +195,7 @@ class VirtualNetworkAdminTest {
             assertThat(small.admin.createNetwork(LAB, VirtualNetwork.Kind.CUSTOM).tag()).isEqualTo(101);
             long revision = small.store.revision();
             assertThatThrownBy(() -> small.admin.createNetwork(new NetworkId(BLUE, "db"), VirtualNetwork.Kind.CUSTOM))
-                    .isInstanceOf(VirtualNetworkException.Conflict.class).hasMessageContaining("no fabric tag is free");
+                    .isInstanceOf(VirtualNetworkException.Exhausted.class).hasMessageContaining("no fabric tag is free");
             assertThat(small.store.revision()).isEqualTo(revision);
         }
     }
@@ -239,7 +241,7 @@ class VirtualNetworkAdminTest {
         assertThat(admin.addSwitch(LAB, "vs1")).isEqualTo(new VirtualSwitch(LAB, "vs1"));
         admin.addSwitch(LAB, "vs2");
 
-        refused(VirtualNetworkException.Conflict.class, "switch vs1 exists", () -> admin.addSwitch(LAB, "vs1"));
+        refused(VirtualNetworkException.AlreadyExists.class, "switch vs1 exists", () -> admin.addSwitch(LAB, "vs1"));
         refused(VirtualNetworkException.Invalid.class, "'big' names a big switch's only switch",
                 () -> admin.addSwitch(LAB, "big"));
         refused(VirtualNetworkException.Invalid.class, "a virtual switch id must be", () -> admin.addSwitch(LAB,
@@ -324,7 +326,7 @@ class VirtualNetworkAdminTest {
 
         VirtualHost h1 = admin.declareHost(WEB, H1, Set.of(ip("10.0.0.1"), ip("fd00::1")), p1);
         assertThat(h1).isEqualTo(new VirtualHost(WEB, H1, Set.of(ip("10.0.0.1"), ip("fd00::1")), p1, true));
-        refused(VirtualNetworkException.Conflict.class, "host 00:00:00:00:00:01 is already declared in network web",
+        refused(VirtualNetworkException.AlreadyExists.class, "host 00:00:00:00:00:01 is already declared in network web",
                 () -> admin.declareHost(WEB, H1, Set.of(), p2));
         refused(VirtualNetworkException.Conflict.class, "address 10.0.0.1 is already host 00:00:00:00:00:01's",
                 () -> admin.declareHost(WEB, H2, Set.of(ip("10.0.0.1")), p2));

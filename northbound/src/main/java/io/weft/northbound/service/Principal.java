@@ -1,10 +1,10 @@
-package io.weft.northbound;
+package io.weft.northbound.service;
 
 import io.weft.topology.virtual.TenantId;
 import java.util.Objects;
 
 /** Who a request's bearer token says is asking: the admin, or one tenant. */
-sealed interface Principal {
+public sealed interface Principal {
     /** The admin token's holder: sees and changes everything, physical ids included. */
     record Admin() implements Principal {
     }
