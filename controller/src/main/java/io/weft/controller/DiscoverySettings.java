@@ -15,8 +15,14 @@ import java.util.Optional;
  */
 public record DiscoverySettings(Duration probeInterval, Duration probeMaxAge, Duration linkTimeout,
                                 Duration edgeSettle, Optional<String> secret) {
+    /**
+     * Ports settle for 3 s: the links at a port that comes up are found within a quarter of a
+     * second (a switch joining makes a round of probes at once), and a port that settled before
+     * its link was found would take floods and learn hosts that then keep the link from being
+     * made; on a loaded machine a 1 s settle was not always enough.
+     */
     public static final DiscoverySettings DEFAULTS = new DiscoverySettings(Duration.ofSeconds(2),
-            Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(1), Optional.empty());
+            Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(3), Optional.empty());
 
     public DiscoverySettings {
         Objects.requireNonNull(probeInterval, "probeInterval");

@@ -75,6 +75,11 @@ public final class ControllerProcess {
         return apiPort;
     }
 
+    /** The admin token this process was started with, for clients other than {@link #api()} (gRPC). */
+    public String adminToken() {
+        return adminToken;
+    }
+
     /** The controller's REST API, with this process's admin token. */
     public WeftApi api() {
         return api;

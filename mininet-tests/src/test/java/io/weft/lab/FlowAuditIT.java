@@ -22,7 +22,7 @@ class FlowAuditIT {
     private static final Duration AUDIT_INTERVAL = Duration.ofSeconds(2);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(15);
-    /** One audit, after the hold that follows a switch connecting (5 s by default), with room to spare. */
+    /** One audit, after the hold that follows a switch connecting (7 s by default), with room to spare. */
     private static final Duration REPAIR_TIMEOUT = Duration.ofSeconds(15);
     private static final int PING_TRIES = 5;
     private static final Duration PING_DEADLINE = Duration.ofSeconds(30);

@@ -24,7 +24,7 @@ class SwitchReconnectIT {
     private static final int STEADY_REPLIES = 20;
     private static final Duration STEADY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration ON_PATH_TIMEOUT = Duration.ofMillis(2500);
-    /** Reconnect to replies: the handshake, the read back, a compile; well under the 5 s hold. */
+    /** Reconnect to replies: the handshake, the read back, a compile; well under the 7 s hold. */
     private static final Duration MAX_RECOVERY = Duration.ofSeconds(4);
 
     @RegisterExtension

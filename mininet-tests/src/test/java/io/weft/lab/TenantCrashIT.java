@@ -29,7 +29,7 @@ class TenantCrashIT {
     private static final Duration DISCOVERY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration DOWN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    /** The hold after a switch connects (5 s by default), then a full audit round, with room to spare. */
+    /** The hold after a switch connects (7 s by default), then a full audit round, with room to spare. */
     private static final Duration SETTLED_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PING_INTERVAL = Duration.ofMillis(50);
     private static final int STEADY_REPLIES = 20;
