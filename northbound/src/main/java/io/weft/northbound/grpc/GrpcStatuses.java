@@ -7,6 +7,7 @@ import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
 import com.linecorp.armeria.server.HttpStatusException;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.weft.northbound.events.SubscriptionEnd;
 import io.weft.northbound.service.ServiceException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -35,6 +36,21 @@ final class GrpcStatuses implements GrpcExceptionHandlerFunction {
             case UNAVAILABLE -> Status.UNAVAILABLE;
         };
         return status.withDescription(e.getMessage());
+    }
+
+    /**
+     * Why a watch ended, as the status its client acts on: re-list (OUT_OF_RANGE), resume or retry
+     * later (RESOURCE_EXHAUSTED), reconnect elsewhere or later (UNAVAILABLE). The journal's message
+     * says which revisions it holds and what to do. A cancelled watch has no one to tell: CANCELLED.
+     */
+    static Status of(SubscriptionEnd end) {
+        Status status = switch (end.reason()) {
+            case HISTORY_EXPIRED -> Status.OUT_OF_RANGE;
+            case SLOW_CONSUMER, TOO_MANY_SUBSCRIBERS -> Status.RESOURCE_EXHAUSTED;
+            case SHUTDOWN -> Status.UNAVAILABLE;
+            case CANCELLED -> Status.CANCELLED;
+        };
+        return status.withDescription(end.message());
     }
 
     /** grpc-java's reading of an HTTP status, but RESOURCE_EXHAUSTED for a body too large. */
