@@ -4,6 +4,7 @@ import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.RequestContext;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.HttpStatusException;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns a failure into a gRPC status: a service layer refusal into the code a
  * client can act on, with the same message REST gives; Armeria's HTTP refusals (a body over the
- * limit) into what grpc-java makes of an HTTP status, RESOURCE_EXHAUSTED for the size; anything
+ * limit) into what grpc-java makes of an HTTP status, RESOURCE_EXHAUSTED for the size; a
+ * client's reset of its stream into CANCELLED; anything
  * else into INTERNAL, logged, with a message that gives nothing away. Calls are counted where
  * they end ({@link GrpcCounting}), not here.
  */
@@ -74,6 +76,8 @@ final class GrpcStatuses implements GrpcExceptionHandlerFunction {
             case ServiceException e -> of(e);
             case ContentTooLargeException e -> of(HttpStatus.REQUEST_ENTITY_TOO_LARGE);
             case HttpStatusException e -> of(e.httpStatus());
+            // The client reset the stream (it cancelled a watch, or its deadline passed): no failure of ours.
+            case ClosedStreamException e -> Status.CANCELLED.withDescription("the client cancelled the call");
             default -> {
                 log.error("gRPC API: {} failed", path, failure);
                 yield Status.INTERNAL.withDescription("internal error; the controller's log has the details");
