@@ -103,7 +103,7 @@ final class EventStream {
 
     private ServerSentEvent sse(JournalEvent event) {
         return ServerSentEvent.builder().id(Long.toString(event.revision())).event(event.type())
-                .data(new String(Json.bytes(EventViews.event(event, who)), StandardCharsets.UTF_8))
+                .data(EventViews.json(event, who))
                 .build();
     }
 

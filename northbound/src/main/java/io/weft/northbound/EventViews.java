@@ -18,6 +18,7 @@ import io.weft.topology.virtual.VirtualNetwork;
 import io.weft.topology.virtual.VirtualNetworkEvent;
 import io.weft.topology.virtual.VirtualPort;
 import io.weft.topology.virtual.VirtualSwitch;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -56,6 +57,11 @@ final class EventViews {
             default -> throw new IllegalStateException("not journaled: " + journaled.event());
         }
         return node;
+    }
+
+    /** {@link #event} as text: what the SSE stream's {@code data:} and the gRPC watch's {@code json} carry. */
+    static String json(JournalEvent journaled, Principal who) {
+        return new String(Json.bytes(event(journaled, who)), StandardCharsets.UTF_8);
     }
 
     /** Why a stream ended: {@code {"reason":"slow_consumer","message":..}}. */

@@ -81,7 +81,7 @@ public final class RestApi implements AutoCloseable {
         endpoints.add(new Endpoint(HttpMethod.GET, "/api/v1/events", Audience.ANY,
                 new EventResource(events, tenants.networks(), counters)::stream));
 
-        GrpcApi grpc = new GrpcApi(services, counters);
+        GrpcApi grpc = new GrpcApi(services, events, EventViews::json, counters);
         ServerBuilder builder = Server.builder()
                 .http(new InetSocketAddress(config.address(), config.port()))
                 .errorHandler(grpc.errors().orElse(new JsonErrors(counters)))

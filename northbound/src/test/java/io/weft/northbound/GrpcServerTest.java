@@ -111,7 +111,7 @@ class GrpcServerTest {
         // The file and those it imports may come in more than one answer.
         assertThat(answers).allSatisfy(answer -> assertThat(answer.hasErrorResponse()).isFalse());
         assertThat(answers.get(0).getListServicesResponse().getServiceList()).extracting(s -> s.getName())
-                .contains("weft.v1.Tenants", "weft.v1.VirtualNetworks", "weft.v1.Topology", "weft.v1.Flows",
+                .contains("weft.v1.Tenants", "weft.v1.VirtualNetworks", "weft.v1.Topology", "weft.v1.Flows", "weft.v1.Events",
                         "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection");
         List<String> files = new ArrayList<>();
         for (ServerReflectionResponse answer : answers.subList(1, answers.size())) {

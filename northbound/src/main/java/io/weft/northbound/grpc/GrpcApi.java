@@ -9,18 +9,19 @@ import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.weft.metrics.Counters;
+import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.service.Services;
 import java.util.Set;
 
 /**
  * The gRPC API: {@code weft.v1.Tenants}, {@code VirtualNetworks}, {@code Topology} and
- * {@code Flows} over the service layer, with the standard health service
+ * {@code Flows} over the service layer, {@code Events} over the event journal, with the standard health service
  * ({@code grpc.health.v1.Health}, following the server's health) and server reflection
  * ({@code grpc.reflection.v1.ServerReflection}), both public; everything else needs a bearer
  * token ({@link GrpcAuth}). Reads of the fabric answer from memory on Armeria's event loops;
  * the services that change tenants and networks, which wait for the durable store, are
- * {@code @Blocking}: their calls run on its blocking executor. A stream (the event watch) must
- * not block either.
+ * {@code @Blocking}: their calls run on its blocking executor. The event watch never blocks: it
+ * sends from memory on its call's event loop, as fast as the client reads ({@link Watch}).
  *
  * <p>Messages are bounded both ways: a request over {@link #MAX_REQUEST_MESSAGE_BYTES} ends
  * RESOURCE_EXHAUSTED unread; answers are bounded by {@link #MAX_RESPONSE_MESSAGE_BYTES} (a large
@@ -41,14 +42,15 @@ public final class GrpcApi {
     private final GrpcService service;
     private final GrpcCounting counting;
 
-    public GrpcApi(Services services, Counters counters) {
+    /** @param json an event's JSON as REST's event stream sends it, which the watch carries */
+    public GrpcApi(Services services, EventJournal events, EventJson json, Counters counters) {
         this.counting = new GrpcCounting(counters);
         this.service = GrpcService.builder()
                 .addService(new TenantsGrpcService(services.tenants()))
                 .addService(new VirtualNetworksGrpcService(services.networks(), services.links(), services.hosts()))
                 .addService(new TopologyGrpcService(services.fabric()))
                 .addService(new FlowsGrpcService(services.fabric()))
-                // The event watch (weft.v1.Events, server-streaming over the event journal) is added here.
+                .addService(new EventsGrpcService(events, services.authenticator(), json, counters))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .enableHealthCheckService(true)
                 .intercept(new GrpcAuth(services.authenticator(), PUBLIC_SERVICES))

@@ -20,6 +20,8 @@ import java.util.Set;
  */
 final class GrpcAuth implements ServerInterceptor {
     static final Context.Key<Principal> PRINCIPAL = Context.key("weft-principal");
+    /** The {@code authorization} value that let the call in, for a stream to check again later. */
+    static final Context.Key<String> CREDENTIALS = Context.key("weft-credentials");
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
 
@@ -37,15 +39,17 @@ final class GrpcAuth implements ServerInterceptor {
         if (publicServices.contains(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
+        String authorization = headers.get(AUTHORIZATION);
         Principal who;
         try {
-            who = authenticator.principal(headers.get(AUTHORIZATION));
+            who = authenticator.principal(authorization);
         } catch (ServiceException e) {
             call.close(GrpcStatuses.of(e), new Metadata());
             return new ServerCall.Listener<>() {
             };
         }
-        return Contexts.interceptCall(Context.current().withValue(PRINCIPAL, who), call, headers, next);
+        return Contexts.interceptCall(Context.current().withValues(PRINCIPAL, who,
+                CREDENTIALS, authorization), call, headers, next);
     }
 
     /** Who is calling; only inside a call this interceptor let through. */
@@ -55,5 +59,14 @@ final class GrpcAuth implements ServerInterceptor {
             throw new IllegalStateException("no caller: the call did not pass through GrpcAuth");
         }
         return who;
+    }
+
+    /** The {@code authorization} value of the call; only inside a call this interceptor let through. */
+    static String credentials() {
+        String credentials = CREDENTIALS.get();
+        if (credentials == null) {
+            throw new IllegalStateException("no credentials: the call did not pass through GrpcAuth");
+        }
+        return credentials;
     }
 }

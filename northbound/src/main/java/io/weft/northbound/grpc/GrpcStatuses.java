@@ -4,9 +4,11 @@ import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.RequestContext;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.HttpStatusException;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.weft.northbound.events.SubscriptionEnd;
 import io.weft.northbound.service.ServiceException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns a failure into a gRPC status: a service layer refusal into the code a
  * client can act on, with the same message REST gives; Armeria's HTTP refusals (a body over the
- * limit) into what grpc-java makes of an HTTP status, RESOURCE_EXHAUSTED for the size; anything
+ * limit) into what grpc-java makes of an HTTP status, RESOURCE_EXHAUSTED for the size; a
+ * client's reset of its stream into CANCELLED; anything
  * else into INTERNAL, logged, with a message that gives nothing away. Calls are counted where
  * they end ({@link GrpcCounting}), not here.
  */
@@ -35,6 +38,21 @@ final class GrpcStatuses implements GrpcExceptionHandlerFunction {
             case UNAVAILABLE -> Status.UNAVAILABLE;
         };
         return status.withDescription(e.getMessage());
+    }
+
+    /**
+     * Why a watch ended, as the status its client acts on: re-list (OUT_OF_RANGE), resume or retry
+     * later (RESOURCE_EXHAUSTED), reconnect elsewhere or later (UNAVAILABLE). The journal's message
+     * says which revisions it holds and what to do. A cancelled watch has no one to tell: CANCELLED.
+     */
+    static Status of(SubscriptionEnd end) {
+        Status status = switch (end.reason()) {
+            case HISTORY_EXPIRED -> Status.OUT_OF_RANGE;
+            case SLOW_CONSUMER, TOO_MANY_SUBSCRIBERS -> Status.RESOURCE_EXHAUSTED;
+            case SHUTDOWN -> Status.UNAVAILABLE;
+            case CANCELLED -> Status.CANCELLED;
+        };
+        return status.withDescription(end.message());
     }
 
     /** grpc-java's reading of an HTTP status, but RESOURCE_EXHAUSTED for a body too large. */
@@ -58,6 +76,8 @@ final class GrpcStatuses implements GrpcExceptionHandlerFunction {
             case ServiceException e -> of(e);
             case ContentTooLargeException e -> of(HttpStatus.REQUEST_ENTITY_TOO_LARGE);
             case HttpStatusException e -> of(e.httpStatus());
+            // The client reset the stream (it cancelled a watch, or its deadline passed): no failure of ours.
+            case ClosedStreamException e -> Status.CANCELLED.withDescription("the client cancelled the call");
             default -> {
                 log.error("gRPC API: {} failed", path, failure);
                 yield Status.INTERNAL.withDescription("internal error; the controller's log has the details");

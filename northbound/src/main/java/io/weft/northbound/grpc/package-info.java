@@ -8,6 +8,7 @@
  * <p>Served by Armeria, on the REST port or a port of its own, with the standard health service
  * and server reflection (so {@code grpcurl} needs no proto files). The same bearer tokens as REST,
  * as {@code authorization} metadata. The event watch, a server-streaming service over the event
- * journal, is registered beside the others in {@link io.weft.northbound.grpc.GrpcApi}.
+ * journal ({@code weft.v1.Events}), is registered beside the others in
+ * {@link io.weft.northbound.grpc.GrpcApi}; it carries each event's JSON as REST's stream writes it.
  */
 package io.weft.northbound.grpc;
