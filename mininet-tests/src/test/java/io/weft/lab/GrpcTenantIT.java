@@ -108,7 +108,7 @@ class GrpcTenantIT {
             Poll.until("the watch to record the s3-s1 cable going down and the tenants' hosts", WATCH_TIMEOUT,
                     () -> List.copyOf(watched), events -> events.stream().anyMatch(e -> e.getType().equals(
                             "link.removed") && e.getJson().contains(s3)) && events.stream()
-                            .filter(e -> e.getType().equals("virtual_host.added")).count() >= 4);
+                            .filter(e -> e.getType().equals("virtual_host.added")).count() >= hostsOf.size());
             List<Long> revisions = watched.stream().map(Event::getRevision).toList();
             assertThat(revisions).as("revisions in the order received").isSorted().doesNotHaveDuplicates();
             assertThat(watched).extracting(Event::getType).contains("tenant.added", "network.added",
