@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.weft.northbound.service.DeviceStatsView;
 import io.weft.northbound.service.FabricService;
 import io.weft.northbound.service.Ids;
 import io.weft.northbound.service.Principal;
-import io.weft.southbound.stats.DeviceStats;
-import io.weft.southbound.stats.LatestStats;
 import io.weft.southbound.stats.PortStats;
 import io.weft.southbound.stats.TableStats;
-import io.weft.topology.device.Device;
-import java.util.Optional;
 
 /**
  * {@code GET /api/v1/devices/{id}/stats}: the latest statistics polled from a device, its ports
@@ -21,33 +18,27 @@ import java.util.Optional;
  */
 final class DeviceStatsResource {
     private final FabricService fabric;
-    private final LatestStats stats;
 
-    DeviceStatsResource(FabricService fabric, LatestStats stats) {
+    DeviceStatsResource(FabricService fabric) {
         this.fabric = fabric;
-        this.stats = stats;
     }
 
     HttpResponse get(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        Device device = fabric.device(who, Ids.device(ctx.pathParam("id")));
-        Optional<DeviceStats> latest = stats.latest(device.id());
+        DeviceStatsView stats = fabric.stats(who, Ids.device(ctx.pathParam("id")));
         ObjectNode node = Json.object();
-        node.put("device", device.id().toString());
-        node.put("polled", latest.isPresent());
-        if (latest.isEmpty()) {
-            node.put("message", device.available()
-                    ? "not polled yet: statistics appear once the first poll since the device connected completes"
-                    : "the device is not connected: statistics are kept only for connected devices");
+        node.put("device", stats.device().toString());
+        node.put("polled", stats.polled());
+        if (!stats.polled()) {
+            node.put("message", stats.notPolled().orElseThrow());
             node.putArray("ports");
             node.putArray("tables");
             return Json.ok(node);
         }
-        DeviceStats polled = latest.get();
-        node.put("polledAt", polled.polledAt().toString());
-        node.set("ports", Json.array(polled.ports(), DeviceStatsResource::port));
-        node.set("tables", Json.array(polled.tables(), DeviceStatsResource::table));
-        node.put("flowCount", polled.flows().size());
-        node.put("inexpressibleFlows", polled.inexpressibleFlows());
+        node.put("polledAt", stats.polledAt().orElseThrow().toString());
+        node.set("ports", Json.array(stats.ports(), DeviceStatsResource::port));
+        node.set("tables", Json.array(stats.tables(), DeviceStatsResource::table));
+        node.put("flowCount", stats.flowCount());
+        node.put("inexpressibleFlows", stats.inexpressibleFlows());
         return Json.ok(node);
     }
 

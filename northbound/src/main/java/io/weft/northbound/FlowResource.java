@@ -5,6 +5,7 @@ import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.weft.northbound.service.FabricService;
+import io.weft.northbound.service.FlowTableView;
 import io.weft.northbound.service.FlowView;
 import io.weft.northbound.service.Ids;
 import io.weft.northbound.service.PortNames;
@@ -13,14 +14,7 @@ import io.weft.southbound.api.Action;
 import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
-import io.weft.southbound.stats.DeviceStats;
-import io.weft.southbound.stats.FlowStats;
-import io.weft.southbound.stats.LatestStats;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.onlab.packet.VlanId;
-import org.onosproject.net.DeviceId;
 
 /**
  * {@code GET /api/v1/devices/{id}/flows}: the flow rules Weft believes are on a device, with
@@ -28,27 +22,21 @@ import org.onosproject.net.DeviceId;
  */
 final class FlowResource {
     private final FabricService fabric;
-    private final LatestStats stats;
 
-    FlowResource(FabricService fabric, LatestStats stats) {
+    FlowResource(FabricService fabric) {
         this.fabric = fabric;
-        this.stats = stats;
     }
 
     /** Each rule, with its packets and bytes where the latest poll found it exactly as Weft believes it. */
     HttpResponse list(ServiceRequestContext ctx, HttpRequest req, Principal who) {
-        DeviceId id = Ids.device(ctx.pathParam("id"));
-        List<FlowView> flows = fabric.flows(who, id);
-        Optional<DeviceStats> latest = stats.latest(id);
-        Map<FlowRule, FlowStats> counted = latest.map(DeviceStats::flowsByRule).orElse(Map.of());
+        FlowTableView table = fabric.flowTable(who, Ids.device(ctx.pathParam("id")));
         ObjectNode body = Json.object();
-        body.set("flows", Json.array(flows, flow -> view(flow, counted.get(flow.entry().rule()))));
-        latest.ifPresent(polled -> body.put("polledAt", polled.polledAt().toString()));
+        body.set("flows", Json.array(table.flows(), FlowResource::view));
+        table.polledAt().ifPresent(at -> body.put("polledAt", at.toString()));
         return Json.ok(body);
     }
 
-    /** The rule, with its counters if {@code counted} is not null. */
-    private static ObjectNode view(FlowView flow, FlowStats counted) {
+    private static ObjectNode view(FlowView flow) {
         FlowEntry entry = flow.entry();
         FlowRule rule = entry.rule();
         ObjectNode node = Json.object();
@@ -63,10 +51,10 @@ final class FlowResource {
         node.put("appId", entry.appId());
         node.put("app", flow.app());
         entry.error().ifPresent(error -> node.put("error", error));
-        if (counted != null) {
+        flow.counted().ifPresent(counted -> {
             node.put("packets", counted.packets());
             node.put("bytes", counted.bytes());
-        }
+        });
         return node;
     }
 

@@ -74,10 +74,10 @@ public final class RestApi implements AutoCloseable {
                    List<AppId> apps, TenantServices tenants, EventJournal events, Counters counters) {
         this.config = config;
         Services services = Services.create(ApiConfig.checkToken(adminToken), devices, links, hosts, topology,
-                flowRules, apps, tenants.networks(), tenants.admin(), tenants.realization());
+                flowRules, stats, apps, tenants.networks(), tenants.admin(), tenants.realization(), tenants.stats());
         BearerAuth auth = new BearerAuth(services.authenticator(), Set.of(HEALTH));
-        List<Endpoint> endpoints = new ArrayList<>(physical(services.fabric(), stats, counters));
-        endpoints.addAll(virtual(services, tenants));
+        List<Endpoint> endpoints = new ArrayList<>(physical(services.fabric(), counters));
+        endpoints.addAll(virtual(services));
         endpoints.add(new Endpoint(HttpMethod.GET, "/api/v1/events", Audience.ANY,
                 new EventResource(events, tenants.networks(), counters)::stream));
 
@@ -126,10 +126,10 @@ public final class RestApi implements AutoCloseable {
     }
 
     /** The fabric as Weft sees it, for the admin: devices, links, hosts, paths, flow rules, metrics. */
-    private static List<Endpoint> physical(FabricService fabric, LatestStats stats, Counters counters) {
+    private static List<Endpoint> physical(FabricService fabric, Counters counters) {
         DeviceResource devices = new DeviceResource(fabric);
-        FlowResource flows = new FlowResource(fabric, stats);
-        DeviceStatsResource deviceStats = new DeviceStatsResource(fabric, stats);
+        FlowResource flows = new FlowResource(fabric);
+        DeviceStatsResource deviceStats = new DeviceStatsResource(fabric);
         MetricsResource metrics = new MetricsResource(counters);
         OpenApiResource openApi = new OpenApiResource();
         LinkResource links = new LinkResource(fabric);
@@ -149,10 +149,9 @@ public final class RestApi implements AutoCloseable {
     }
 
     /** Tenants and their virtual networks, for the admin and, each its own, for tenants. */
-    private static List<Endpoint> virtual(Services services, TenantServices tenantServices) {
+    private static List<Endpoint> virtual(Services services) {
         TenantAccess access = new TenantAccess(services.access());
-        NetworkStatsResource stats = new NetworkStatsResource(tenantServices.networks(), tenantServices.stats(),
-                access);
+        NetworkStatsResource stats = new NetworkStatsResource(services.stats(), access);
         TenantResource tenants = new TenantResource(services.tenants(), access);
         NetworkResource networks = new NetworkResource(services.networks(), access);
         VirtualLinkResource links = new VirtualLinkResource(services.links(), access);

@@ -2,7 +2,11 @@ package io.weft.northbound.service;
 
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.FlowEntry;
+import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.stats.DeviceStats;
+import io.weft.southbound.stats.FlowStats;
+import io.weft.southbound.stats.LatestStats;
 import io.weft.topology.device.Device;
 import io.weft.topology.device.DeviceService;
 import io.weft.topology.device.Port;
@@ -20,8 +24,8 @@ import org.onosproject.net.DeviceId;
 
 /**
  * The physical fabric as Weft sees it, for the admin only: devices and their ports, links,
- * hosts, shortest paths, and the flow rules Weft believes each device holds. Reads answer from
- * memory.
+ * hosts, shortest paths, the flow rules Weft believes each device holds, and the statistics last
+ * polled from each device. Reads answer from memory.
  */
 public final class FabricService {
     private static final String FABRIC = "the physical fabric";
@@ -31,15 +35,17 @@ public final class FabricService {
     private final HostService hosts;
     private final TopologyService topology;
     private final FlowRuleService flowRules;
+    private final LatestStats stats;
     private final Map<Integer, String> appNames;
 
     FabricService(DeviceService devices, LinkService links, HostService hosts, TopologyService topology,
-                  FlowRuleService flowRules, List<AppId> apps) {
+                  FlowRuleService flowRules, LatestStats stats, List<AppId> apps) {
         this.devices = devices;
         this.links = links;
         this.hosts = hosts;
         this.topology = topology;
         this.flowRules = flowRules;
+        this.stats = stats;
         this.appNames = apps.stream().collect(Collectors.toUnmodifiableMap(AppId::id, AppId::name));
     }
 
@@ -70,9 +76,27 @@ public final class FabricService {
         return hosts.hosts();
     }
 
+    /** The rules without {@link #flowTable}'s poll time. */
     public List<FlowView> flows(Principal who, DeviceId id) {
+        return flowTable(who, id).flows();
+    }
+
+    /**
+     * The rules Weft believes the device holds, each with what the device's latest poll counted
+     * for it, and when that poll was. Both come from the one poll, read once.
+     */
+    public FlowTableView flowTable(Principal who, DeviceId id) {
         DeviceId device = device(who, id).id();
-        return flowRules.rules(device).stream().map(entry -> new FlowView(entry, app(entry))).toList();
+        Optional<DeviceStats> latest = stats.latest(device);
+        Map<FlowRule, FlowStats> counted = latest.map(DeviceStats::flowsByRule).orElse(Map.of());
+        return new FlowTableView(flowRules.rules(device).stream().map(entry -> new FlowView(entry, app(entry),
+                Optional.ofNullable(counted.get(entry.rule())))).toList(), latest.map(DeviceStats::polledAt));
+    }
+
+    /** The device's latest statistics, or why it has none. */
+    public DeviceStatsView stats(Principal who, DeviceId id) {
+        Device device = device(who, id);
+        return DeviceStatsView.of(device.id(), stats.latest(device.id()), device.available());
     }
 
     private String app(FlowEntry entry) {

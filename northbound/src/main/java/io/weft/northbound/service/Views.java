@@ -50,12 +50,16 @@ final class Views {
     }
 
     PortView port(VirtualPort port, Principal who) {
-        Optional<PhysicalPort> physical = Optional.empty();
-        if (who.isAdmin()) {
-            physical = port.attachment().flatMap(a -> networks.attachment(port.tenant(), a))
-                    .map(a -> new PhysicalPort(a.point(), a.vlan()));
-        }
+        Optional<PhysicalPort> physical = port.attachment().flatMap(a -> physical(port.tenant(), a, who));
         return new PortView(port.id(), port.attachment(), physical);
+    }
+
+    /** Where the tenant's attachment is on the fabric, for the admin; empty for a tenant. */
+    Optional<PhysicalPort> physical(TenantId tenant, String attachment, Principal who) {
+        if (!who.isAdmin()) {
+            return Optional.empty();
+        }
+        return networks.attachment(tenant, attachment).map(a -> new PhysicalPort(a.point(), a.vlan()));
     }
 
     SwitchView virtualSwitch(VirtualSwitch virtualSwitch, Principal who) {
