@@ -1,6 +1,5 @@
 package io.weft.northbound.grpc;
 
-import com.google.protobuf.Timestamp;
 import io.weft.northbound.grpc.v1.Device;
 import io.weft.northbound.grpc.v1.FlowAction;
 import io.weft.northbound.grpc.v1.FlowEntry;
@@ -40,8 +39,7 @@ final class FabricProtos {
         Host.Builder message = Host.newBuilder().setMac(host.key().mac().toString())
                 .addAllIps(host.ips().stream().map(Object::toString).toList())
                 .setLocation(Protos.connectPoint(host.location()))
-                .setLastSeen(Timestamp.newBuilder().setSeconds(host.lastSeen().getEpochSecond())
-                        .setNanos(host.lastSeen().getNano()));
+                .setLastSeen(StatsProtos.timestamp(host.lastSeen()));
         VlanId vlan = host.key().vlan();
         if (!vlan.equals(VlanId.NONE)) {
             message.setVlan(vlan.toShort());
@@ -60,7 +58,7 @@ final class FabricProtos {
     static FlowEntry flow(FlowView flow) {
         io.weft.southbound.api.FlowEntry entry = flow.entry();
         FlowRule rule = entry.rule();
-        return FlowEntry.newBuilder().setTable(rule.table()).setPriority(rule.priority())
+        FlowEntry.Builder message = FlowEntry.newBuilder().setTable(rule.table()).setPriority(rule.priority())
                 .setMatch(match(rule.match()))
                 .addAllActions(rule.actions().stream().map(FabricProtos::action).toList())
                 .setCookie(rule.cookie()).setIdleTimeout(rule.idleTimeout()).setHardTimeout(rule.hardTimeout())
@@ -69,7 +67,9 @@ final class FabricProtos {
                     case INSTALLED -> FlowState.FLOW_STATE_INSTALLED;
                     case FAILED -> FlowState.FLOW_STATE_FAILED;
                 })
-                .setAppId(entry.appId()).setApp(flow.app()).setError(entry.error().orElse("")).build();
+                .setAppId(entry.appId()).setApp(flow.app()).setError(entry.error().orElse(""));
+        flow.counted().ifPresent(counted -> message.setPackets(counted.packets()).setBytes(counted.bytes()));
+        return message.build();
     }
 
     private static FlowMatch match(TrafficMatch match) {

@@ -47,7 +47,8 @@ public final class GrpcApi {
         this.counting = new GrpcCounting(counters);
         this.service = GrpcService.builder()
                 .addService(new TenantsGrpcService(services.tenants()))
-                .addService(new VirtualNetworksGrpcService(services.networks(), services.links(), services.hosts()))
+                .addService(new VirtualNetworksGrpcService(services.networks(), services.links(), services.hosts(),
+                        services.stats()))
                 .addService(new TopologyGrpcService(services.fabric()))
                 .addService(new FlowsGrpcService(services.fabric()))
                 .addService(new EventsGrpcService(events, services.authenticator(), json, counters))

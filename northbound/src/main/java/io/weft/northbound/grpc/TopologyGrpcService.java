@@ -4,9 +4,11 @@ import static io.weft.northbound.grpc.GrpcAuth.caller;
 
 import io.grpc.stub.StreamObserver;
 import io.weft.northbound.grpc.v1.Device;
+import io.weft.northbound.grpc.v1.DeviceStats;
 import io.weft.northbound.grpc.v1.FindPathsRequest;
 import io.weft.northbound.grpc.v1.FindPathsResponse;
 import io.weft.northbound.grpc.v1.GetDeviceRequest;
+import io.weft.northbound.grpc.v1.GetDeviceStatsRequest;
 import io.weft.northbound.grpc.v1.ListDevicePortsRequest;
 import io.weft.northbound.grpc.v1.ListDevicePortsResponse;
 import io.weft.northbound.grpc.v1.ListDevicesRequest;
@@ -59,5 +61,10 @@ final class TopologyGrpcService extends TopologyGrpc.TopologyImplBase {
     public void findPaths(FindPathsRequest request, StreamObserver<FindPathsResponse> out) {
         Calls.unary(out, () -> FindPathsResponse.newBuilder().addAllPaths(fabric.paths(caller(), request.getSrc(),
                 request.getDst()).stream().map(FabricProtos::path).toList()).build());
+    }
+
+    @Override
+    public void getDeviceStats(GetDeviceStatsRequest request, StreamObserver<DeviceStats> out) {
+        Calls.unary(out, () -> StatsProtos.device(fabric.stats(caller(), Requests.device(request.getDevice()))));
     }
 }

@@ -12,6 +12,7 @@ import io.weft.northbound.grpc.v1.CreateNetworkRequest;
 import io.weft.northbound.grpc.v1.DeclareHostRequest;
 import io.weft.northbound.grpc.v1.DeleteNetworkRequest;
 import io.weft.northbound.grpc.v1.GetNetworkRequest;
+import io.weft.northbound.grpc.v1.GetNetworkStatsRequest;
 import io.weft.northbound.grpc.v1.GetPortRequest;
 import io.weft.northbound.grpc.v1.GetSwitchRequest;
 import io.weft.northbound.grpc.v1.GetVirtualHostRequest;
@@ -28,6 +29,7 @@ import io.weft.northbound.grpc.v1.ListVirtualHostsResponse;
 import io.weft.northbound.grpc.v1.ListVirtualLinksRequest;
 import io.weft.northbound.grpc.v1.ListVirtualLinksResponse;
 import io.weft.northbound.grpc.v1.Network;
+import io.weft.northbound.grpc.v1.NetworkStats;
 import io.weft.northbound.grpc.v1.RemovePortRequest;
 import io.weft.northbound.grpc.v1.RemoveSwitchRequest;
 import io.weft.northbound.grpc.v1.RemoveVirtualHostRequest;
@@ -47,6 +49,7 @@ import io.weft.northbound.service.NetworkRequest;
 import io.weft.northbound.service.NetworkService;
 import io.weft.northbound.service.PortView;
 import io.weft.northbound.service.Principal;
+import io.weft.northbound.service.StatsService;
 import io.weft.northbound.service.VirtualHostService;
 import io.weft.northbound.service.VirtualLinkService;
 import io.weft.topology.virtual.NetworkId;
@@ -58,8 +61,8 @@ import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 
 /**
- * {@code weft.v1.VirtualNetworks} over {@link NetworkService}, {@link VirtualLinkService} and
- * {@link VirtualHostService}. A port whose switch is left empty is a big switch's port by
+ * {@code weft.v1.VirtualNetworks} over {@link NetworkService}, {@link VirtualLinkService},
+ * {@link VirtualHostService} and, for a network's edge traffic, {@link StatsService}. A port whose switch is left empty is a big switch's port by
  * number, as REST's {@code .../networks/{n}/ports/{p}}. Its calls run on Armeria's blocking
  * executor: changes wait for the durable store.
  */
@@ -68,11 +71,14 @@ final class VirtualNetworksGrpcService extends VirtualNetworksGrpc.VirtualNetwor
     private final NetworkService networks;
     private final VirtualLinkService links;
     private final VirtualHostService hosts;
+    private final StatsService stats;
 
-    VirtualNetworksGrpcService(NetworkService networks, VirtualLinkService links, VirtualHostService hosts) {
+    VirtualNetworksGrpcService(NetworkService networks, VirtualLinkService links, VirtualHostService hosts,
+                               StatsService stats) {
         this.networks = networks;
         this.links = links;
         this.hosts = hosts;
+        this.stats = stats;
     }
 
     @Override
@@ -103,6 +109,12 @@ final class VirtualNetworksGrpcService extends VirtualNetworksGrpc.VirtualNetwor
     @Override
     public void getTopology(GetVirtualTopologyRequest request, StreamObserver<VirtualTopology> out) {
         Calls.unary(out, () -> Protos.topology(networks.topology(caller(),
+                Requests.network(request.getTenant(), request.getNetwork()))));
+    }
+
+    @Override
+    public void getNetworkStats(GetNetworkStatsRequest request, StreamObserver<NetworkStats> out) {
+        Calls.unary(out, () -> StatsProtos.network(stats.network(caller(),
                 Requests.network(request.getTenant(), request.getNetwork()))));
     }
 
