@@ -55,17 +55,29 @@ final class OpenFlowTranslator {
     }
 
     static OFFlowMod flowMod(OFFactory factory, FlowOperation operation) {
-        FlowRule rule = operation.rule();
         OFFlowMod.Builder builder = switch (operation.type()) {
             case ADD -> factory.buildFlowAdd().setFlags(EnumSet.of(OFFlowModFlags.SEND_FLOW_REM));
             case MODIFY -> factory.buildFlowModifyStrict();
             case REMOVE -> factory.buildFlowDeleteStrict();
         };
+        return fill(factory, builder, operation.rule()).setBufferId(OFBufferId.NO_BUFFER).build();
+    }
+
+    /**
+     * A flow add that answers a packet-in: applied to the packet in {@code bufferId} when the
+     * switch buffered it; without SEND_FLOW_REM, as nothing tracks the rule.
+     */
+    static OFFlowMod reactiveFlowAdd(OFFactory factory, long xid, FlowRule rule, OptionalInt bufferId) {
+        return fill(factory, factory.buildFlowAdd().setXid(xid), rule)
+                .setBufferId(bufferId.isPresent() ? OFBufferId.of(bufferId.getAsInt()) : OFBufferId.NO_BUFFER)
+                .build();
+    }
+
+    private static OFFlowMod.Builder fill(OFFactory factory, OFFlowMod.Builder builder, FlowRule rule) {
         builder.setCookie(U64.of(rule.cookie()))
                 .setPriority(rule.priority())
                 .setIdleTimeout(rule.idleTimeout())
                 .setHardTimeout(rule.hardTimeout())
-                .setBufferId(OFBufferId.NO_BUFFER)
                 .setOutPort(OFPort.ANY)
                 .setMatch(match(factory, rule.match()));
         List<OFAction> actions = actions(factory, rule.actions());
@@ -77,7 +89,7 @@ final class OpenFlowTranslator {
                     .setInstructions(actions.isEmpty() ? List.of()
                             : List.of(factory.instructions().applyActions(actions)));
         }
-        return builder.build();
+        return builder;
     }
 
     static Match match(OFFactory factory, TrafficMatch match) {

@@ -287,7 +287,11 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
             }
             case ERROR -> {
                 counters.increment("openflow.errors.received");
-                if (!session.error((OFErrorMsg) message)) {
+                if (SwitchSession.isUnconfirmed(message.getXid())) {
+                    // A reactive rule refused (a full table, say): the packet that asked for it is lost,
+                    // the next one asks again. Counted, not logged: it can come at the packet-in rate.
+                    counters.increment("openflow.errors.unconfirmed");
+                } else if (!session.error((OFErrorMsg) message)) {
                     counters.increment("openflow.errors.unattributed");
                     log.warn("switch {}: error not caused by a confirmed batch: {}", who(), message);
                 }

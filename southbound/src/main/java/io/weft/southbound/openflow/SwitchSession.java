@@ -39,6 +39,9 @@ final class SwitchSession {
     private final DeviceId deviceId;
     private final OpenFlowConfig config;
     private final Counters counters;
+    /** The top bit of an xid: set on messages no barrier confirms. */
+    private static final long UNCONFIRMED = 0x8000_0000L;
+
     private final AtomicLong xids = new AtomicLong(1 << 16);
     /** Touched only on the event loop of the channel. */
     private boolean flushPending;
@@ -95,7 +98,19 @@ final class SwitchSession {
     }
 
     long nextXid() {
-        return xids.getAndIncrement() & 0xffffffffL;
+        return xids.getAndIncrement() & ~UNCONFIRMED & 0xffffffffL;
+    }
+
+    /**
+     * An xid for a message sent without a barrier to confirm it: marked, so that an error the
+     * switch answers it with is recognised as such and not taken for a stray one.
+     */
+    long nextUnconfirmedXid() {
+        return nextXid() | UNCONFIRMED;
+    }
+
+    static boolean isUnconfirmed(long xid) {
+        return (xid & UNCONFIRMED) != 0;
     }
 
     /** Queues a message, to be flushed with the others written in the same turn. */
@@ -136,12 +151,17 @@ final class SwitchSession {
 
     /** Like {@link #send}, but dropped (false, counted) while the connection is congested. */
     boolean sendBestEffort(OFMessage message, String counterWhenDropped) {
-        if (!channel.isActive() || !channel.isWritable()) {
+        if (!acceptsBestEffort()) {
             counters.increment(counterWhenDropped);
             return false;
         }
         send(message);
         return true;
+    }
+
+    /** Whether best-effort writes go out now: connected and not congested. */
+    boolean acceptsBestEffort() {
+        return channel.isActive() && channel.isWritable();
     }
 
     /** Sends {@code messages} (xids are assigned here) and a barrier; see the class comment. */
