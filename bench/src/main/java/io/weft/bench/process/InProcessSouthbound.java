@@ -5,6 +5,7 @@ import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.api.PacketService;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.southbound.openflow.OpenFlowServer;
 import io.weft.topology.device.Device;
@@ -64,9 +65,8 @@ public final class InProcessSouthbound implements AutoCloseable {
 
     /** Adds Weft's MAC-learning forwarding app, as {@code serve --forwarding learning} runs it. */
     public InProcessSouthbound withLearningSwitch() {
-        ReactiveForwarding learning = new ReactiveForwarding(ForwardingConfig.DEFAULTS, server.flowRules(),
-                server.packets(), counters);
-        server.packets().addProcessor(0, learning);
+        ReactiveForwarding learning = new ReactiveForwarding(ForwardingConfig.DEFAULTS, server.packets(), counters);
+        server.packets().addProcessor(0, learning, PacketService.Execution.INLINE);
         devices.addListener(learning::onDeviceEvent);
         return this;
     }
