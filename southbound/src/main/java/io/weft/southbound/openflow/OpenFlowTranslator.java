@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.PortNumber;
@@ -50,6 +51,12 @@ import org.projectfloodlight.openflow.types.VlanVid;
  */
 final class OpenFlowTranslator {
     private static final int MAX_OUTPUT_LENGTH = 0xffff;
+    /**
+     * The usual port numbers, made once: ONOS's PortNumber formats its number as a string when
+     * made, and every packet-in names its port.
+     */
+    private static final List<PortNumber> PORT_NUMBERS = LongStream.range(0, 1024).mapToObj(PortNumber::portNumber)
+            .toList();
 
     private OpenFlowTranslator() {
     }
@@ -160,7 +167,15 @@ final class OpenFlowTranslator {
     }
 
     static List<OFAction> actions(OFFactory factory, List<Action> actions) {
-        return actions.stream().flatMap(action -> actions(factory, action).stream()).toList();
+        if (actions.size() == 1 && actions.get(0) instanceof Action.Output output) {
+            // The common case (every forwarding rule), without the list building below.
+            return List.of(factory.actions().output(ofPort(output.port()), MAX_OUTPUT_LENGTH));
+        }
+        List<OFAction> result = new ArrayList<>(actions.size() + 1);
+        for (Action action : actions) {
+            result.addAll(actions(factory, action));
+        }
+        return List.copyOf(result);
     }
 
     private static List<OFAction> actions(OFFactory factory, Action action) {
@@ -263,7 +278,8 @@ final class OpenFlowTranslator {
     }
 
     static PortNumber portNumber(OFPort port) {
-        return PortNumber.portNumber(port.getPortNumber() & 0xffffffffL);
+        long number = port.getPortNumber() & 0xffffffffL;
+        return number < PORT_NUMBERS.size() ? PORT_NUMBERS.get((int) number) : PortNumber.portNumber(number);
     }
 
     private static org.projectfloodlight.openflow.types.MacAddress ofMac(MacAddress mac) {

@@ -6,6 +6,7 @@ import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.event.EventListener;
 import io.weft.topology.link.ConnectPoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,11 +26,19 @@ import org.onlab.packet.MacAddress;
  * Keeps learned hosts in memory and posts a {@link HostEvent} for every change. A host seen
  * at a new port moves there, unless it moved less than {@link HostConfig#moveHoldDown()}
  * ago; hosts not seen for {@link HostConfig#idleTimeout()} are forgotten ({@link #expire()}),
- * and so are the hosts of a port that goes down.
+ * and so are the hosts of a port that goes down. A host's last sighting is kept to within
+ * {@link #LAST_SEEN_RESOLUTION}.
  */
 public final class HostManager implements HostService, HostProviderService {
     private static final Comparator<Host> ORDER = Comparator.comparing((Host h) -> h.key().mac().toLong())
             .thenComparing(h -> h.key().vlan().toShort());
+
+    /**
+     * How stale a known host's {@link Host#lastSeen()} may be (at most a tenth of the idle
+     * timeout): seeing it again sooner changes nothing, so that a host's every packet costs a
+     * lookup, not a new record.
+     */
+    static final Duration LAST_SEEN_RESOLUTION = Duration.ofSeconds(1);
 
     /** A host with what the public record leaves out: IP addresses by when last seen, oldest first; the last move. */
     private record Entry(Host host, LinkedHashSet<IpAddress> ipsByAge, Instant lastMove) {
@@ -43,12 +52,14 @@ public final class HostManager implements HostService, HostProviderService {
     private final Clock clock;
     private final HostConfig config;
     private final Counters counters;
+    private final long lastSeenResolutionMillis;
 
     public HostManager(EventDispatcher dispatcher, Clock clock, HostConfig config, Counters counters) {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.config = config;
         this.counters = counters;
+        this.lastSeenResolutionMillis = Math.min(LAST_SEEN_RESOLUTION.toMillis(), config.idleTimeout().toMillis() / 10);
     }
 
     @Override
@@ -83,8 +94,15 @@ public final class HostManager implements HostService, HostProviderService {
 
     @Override
     public synchronized void hostSeen(HostKey key, ConnectPoint location, Optional<IpAddress> ip) {
-        Instant now = clock.instant();
         Entry old = hosts.get(key);
+        if (old != null && old.host().location().equals(location)
+                && (ip.isEmpty() || !old.ipsByAge().isEmpty() && ip.get().equals(old.ipsByAge().getLast()))) {
+            // Seen where it is, from the address it used last: the common case by far (every packet of
+            // a known host), so only the time moves, and that only once per resolution.
+            refresh(old);
+            return;
+        }
+        Instant now = clock.instant();
         if (old == null) {
             if (hosts.size() >= config.maxHosts()) {
                 counters.increment("hosts.dropped.table_full");
@@ -119,6 +137,17 @@ public final class HostManager implements HostService, HostProviderService {
         } else if (newIp) {
             dispatcher.post(new HostEvent(HostEvent.Type.HOST_UPDATED, updated.host(), Optional.of(old.host())));
         }
+    }
+
+    /** Moves a host's last sighting to now, if it is older than the resolution; no event, indexes untouched. */
+    private void refresh(Entry entry) {
+        long now = clock.millis();
+        Host host = entry.host();
+        if (now - host.lastSeen().toEpochMilli() < lastSeenResolutionMillis) {
+            return;
+        }
+        hosts.put(host.key(), new Entry(new Host(host.key(), host.ips(), host.location(), clock.instant()),
+                entry.ipsByAge(), entry.lastMove()));
     }
 
     /** Forgets hosts not seen for the idle timeout; called periodically. */

@@ -93,6 +93,36 @@ class HostManagerTest {
     }
 
     @Test
+    void aHostSeenAgainWithinTheResolutionKeepsItsRecordAndLaterOnlyItsTimeMoves() {
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+        Host first = host(H1);
+
+        fabric.clock().advance(HostManager.LAST_SEEN_RESOLUTION.minusMillis(1));
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+        assertThat(host(H1)).isSameAs(first);
+
+        fabric.clock().advance(Duration.ofMillis(1));
+        hosts.hostSeen(H1, AT_1_1, Optional.empty());
+        assertThat(host(H1).lastSeen()).isEqualTo(fabric.clock().instant());
+        assertThat(host(H1)).usingRecursiveComparison().ignoringFields("lastSeen").isEqualTo(first);
+        assertThat(events).hasSize(1);
+        assertThat(hosts.hostsAt(AT_1_1)).containsExactly(host(H1));
+        assertThat(hosts.hostsByIp(addr("10.0.0.1"))).containsExactly(host(H1));
+    }
+
+    @Test
+    void anOlderAddressSeenAgainBecomesTheNewestSoTheOldestIsForgottenFirst() {
+        hosts = manager(100, 2);
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.2"));
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.3"));
+
+        assertThat(host(H1).ips()).containsExactlyInAnyOrder(addr("10.0.0.1"), addr("10.0.0.3"));
+    }
+
+    @Test
     void aNewAddressIsAnUpdateThatCarriesTheHostBefore() {
         hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
         Host before = host(H1);
