@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,12 @@ public final class HostManager implements HostService, HostProviderService {
     private record Entry(Host host, LinkedHashSet<IpAddress> ipsByAge, Instant lastMove) {
     }
 
-    private final Map<HostKey, Entry> hosts = new HashMap<>();
+    /**
+     * In the order of their last sighting, oldest first (every change re-inserts), so that
+     * expiring looks only at the hosts that expire. Should the clock step back, a host may
+     * expire late by as much.
+     */
+    private final Map<HostKey, Entry> hosts = new LinkedHashMap<>();
     private final Map<ConnectPoint, Set<HostKey>> byLocation = new HashMap<>();
     private final Map<IpAddress, Set<HostKey>> byIp = new HashMap<>();
     private final Map<MacAddress, Set<HostKey>> byMac = new HashMap<>();
@@ -146,14 +152,22 @@ public final class HostManager implements HostService, HostProviderService {
         if (now - host.lastSeen().toEpochMilli() < lastSeenResolutionMillis) {
             return;
         }
+        hosts.remove(host.key());
         hosts.put(host.key(), new Entry(new Host(host.key(), host.ips(), host.location(), clock.instant()),
                 entry.ipsByAge(), entry.lastMove()));
     }
 
     /** Forgets hosts not seen for the idle timeout; called periodically. */
-    public void expire() {
+    public synchronized void expire() {
         Instant oldest = clock.instant().minus(config.idleTimeout());
-        removeIf(h -> h.lastSeen().isBefore(oldest));
+        List<Entry> expired = new ArrayList<>();
+        for (Entry entry : hosts.values()) {
+            if (!entry.host().lastSeen().isBefore(oldest)) {
+                break;
+            }
+            expired.add(entry);
+        }
+        expired.forEach(this::removeAndTell);
     }
 
     /** Forgets the hosts of a port that went down or away: wherever they went, it was not there. */
@@ -168,10 +182,14 @@ public final class HostManager implements HostService, HostProviderService {
     private synchronized void removeIf(Predicate<Host> gone) {
         for (Entry entry : new ArrayList<>(hosts.values())) {
             if (gone.test(entry.host())) {
-                remove(entry);
-                dispatcher.post(new HostEvent(HostEvent.Type.HOST_REMOVED, entry.host(), Optional.empty()));
+                removeAndTell(entry);
             }
         }
+    }
+
+    private void removeAndTell(Entry entry) {
+        remove(entry);
+        dispatcher.post(new HostEvent(HostEvent.Type.HOST_REMOVED, entry.host(), Optional.empty()));
     }
 
     private void put(Entry entry) {

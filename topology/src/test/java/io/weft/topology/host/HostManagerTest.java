@@ -224,6 +224,26 @@ class HostManagerTest {
     }
 
     @Test
+    void aHostSeenAgainExpiresAfterOnesSeenLaterThanItFirstWas() {
+        hosts.hostSeen(H1, AT_1_1, Optional.empty());
+        fabric.clock().advance(Duration.ofSeconds(1));
+        hosts.hostSeen(H2, AT_2_1, Optional.empty());
+        fabric.clock().advance(Duration.ofSeconds(1));
+        hosts.hostSeen(H3, AT_3_1, Optional.empty());
+        fabric.clock().advance(Duration.ofSeconds(28));
+        hosts.hostSeen(H1, AT_1_1, Optional.empty());
+        hosts.hostSeen(H3, AT_3_1, ip("10.0.0.3"));
+
+        // H2, seen at 1 s, has been idle for longer than the 60 s idle timeout; H1 and H3 were seen at 30 s.
+        fabric.clock().advance(Duration.ofSeconds(32));
+        hosts.expire();
+
+        assertThat(hosts.hosts()).extracting(Host::key).containsExactly(H1, H3);
+        assertThat(events).last().extracting(HostEvent::type, e -> e.host().key())
+                .containsExactly(HostEvent.Type.HOST_REMOVED, H2);
+    }
+
+    @Test
     void aPortGoingDownOrAwayForgetsTheHostsThereAndNoOthers() {
         hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
         hosts.hostSeen(H2, AT_1_1, ip("10.0.0.2"));
