@@ -25,7 +25,7 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
     public OpenFlowFlowRuleService(SwitchRegistry registry, EventDispatcher dispatcher) {
         this.registry = registry;
         this.dispatcher = dispatcher;
-        dispatcher.addListener(FlowRemovedEvent.class, e -> table.removed(e.device(), e.priority(), e.match()));
+        dispatcher.addListener(FlowRemovedEvent.class, table::removed);
     }
 
     @Override
