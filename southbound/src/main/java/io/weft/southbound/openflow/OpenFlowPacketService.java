@@ -2,6 +2,7 @@ package io.weft.southbound.openflow;
 
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
+import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.InboundPacket;
 import io.weft.southbound.api.OutboundPacket;
@@ -95,8 +96,13 @@ public final class OpenFlowPacketService implements PacketService {
             counters.increment("flow_mod.unconfirmed.dropped.congested");
             return false;
         }
-        session.send(OpenFlowTranslator.reactiveFlowAdd(session.factory(), session.nextUnconfirmedXid(), rule,
-                packet.bufferId()));
+        long xid = session.nextUnconfirmedXid();
+        if (FlowModWriter.handles(rule)) {
+            session.send(FlowModWriter.write(session.channel().alloc(), session.factory().getVersion(), xid,
+                    FlowOperation.Type.ADD, rule, packet.bufferId(), false));
+        } else {
+            session.send(OpenFlowTranslator.reactiveFlowAdd(session.factory(), xid, rule, packet.bufferId()));
+        }
         if (packet.bufferId().isEmpty()) {
             session.send(OpenFlowTranslator.packetOut(session.factory(), session.nextUnconfirmedXid(),
                     new OutboundPacket(packet.device(), packet.inPort(), rule.actions(), packet.data(),

@@ -1,7 +1,9 @@
 package io.weft.southbound.openflow;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.ReferenceCountUtil;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.DeviceNotConnectedException;
 import io.weft.southbound.api.FlowOperationException;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -115,13 +118,24 @@ final class SwitchSession {
 
     /** Queues a message, to be flushed with the others written in the same turn. */
     void send(OFMessage message) {
+        write(message);
+    }
+
+    /** Queues a message already encoded (the buffer is the session's from here on). */
+    void send(ByteBuf encoded) {
+        write(encoded);
+    }
+
+    private void write(Object message) {
         if (!channel.isActive()) {
             counters.increment("openflow.dropped.not_connected");
+            ReferenceCountUtil.release(message);
             return;
         }
         ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
         if (!channel.isWritable() && buffer != null && buffer.totalPendingWriteBytes() > config.maxPendingWriteBytes()) {
             counters.increment("openflow.dropped.write_overflow");
+            ReferenceCountUtil.release(message);
             channel.pipeline().fireExceptionCaught(new ProtocolViolation(ProtocolViolation.Reason.WRITE_OVERFLOW,
                     "switch stopped reading: more than " + config.maxPendingWriteBytes() + " bytes queued for it"));
             return;
@@ -129,7 +143,13 @@ final class SwitchSession {
         if (channel.eventLoop().inEventLoop()) {
             writeInLoop(message);
         } else {
-            channel.eventLoop().execute(() -> writeInLoop(message));
+            try {
+                channel.eventLoop().execute(() -> writeInLoop(message));
+            } catch (RejectedExecutionException e) {
+                // The event loop is shutting down with the controller: the connection goes with it.
+                counters.increment("openflow.dropped.not_connected");
+                ReferenceCountUtil.release(message);
+            }
         }
     }
 
@@ -138,7 +158,7 @@ final class SwitchSession {
      * flush is queued after the write it is for: a write can never land behind the flush
      * that was meant to carry it and sit unflushed.
      */
-    private void writeInLoop(OFMessage message) {
+    private void writeInLoop(Object message) {
         channel.write(message, channel.voidPromise());
         if (!flushPending) {
             flushPending = true;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -78,6 +79,20 @@ class InstallAndApplyTest {
                 + " 00 00 00 08 00 01 ff ff");                       // output 1
         sw.expect("01 0d 00 26 xx xx xx xx ff ff ff ff 00 02 00 08 00 00 00 08 00 01 ff ff"
                 + " 00 00 00 00 00 01 00 00 00 00 00 02 88 b5");     // from port 2 out of 1: the packet
+        sw.expectNothingWritten();
+    }
+
+    @Test
+    void aRuleThatRetagsIsAnsweredAsWell() {
+        sw.activate(OFVersion.OF_13);
+        FlowRule tagging = new FlowRule(DEVICE, 0, 10, RULE.match().withVlan(VlanId.NONE),
+                List.of(Action.pushVlan(VlanId.vlanId((short) 5)), Action.output(PortNumber.portNumber(1))), 0x1234,
+                30, 0);
+
+        assertThat(packets.installAndApply(packet(OptionalInt.of(77)), tagging)).isTrue();
+
+        byte[] flowMod = sw.written();
+        assertThat(Hex.of(flowMod)).startsWith("04 0e").contains("00 00 00 4d ff ff ff ff ff ff ff ff 00 00 00 00");
         sw.expectNothingWritten();
     }
 
