@@ -13,12 +13,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
@@ -46,11 +46,11 @@ public final class HostManager implements HostService, HostProviderService {
     }
 
     /**
-     * In the order of their last sighting, oldest first (every change re-inserts), so that
-     * expiring looks only at the hosts that expire. Should the clock step back, a host may
-     * expire late by as much.
+     * Changed under this manager's lock, but for a host's last sighting, which moves by a
+     * conditional replace; read without the lock where a packet-in learns a known host, so that
+     * the switches' threads do not queue for it at the packet-in rate.
      */
-    private final Map<HostKey, Entry> hosts = new LinkedHashMap<>();
+    private final Map<HostKey, Entry> hosts = new ConcurrentHashMap<>();
     private final Map<ConnectPoint, Set<HostKey>> byLocation = new HashMap<>();
     private final Map<IpAddress, Set<HostKey>> byIp = new HashMap<>();
     private final Map<MacAddress, Set<HostKey>> byMac = new HashMap<>();
@@ -99,15 +99,28 @@ public final class HostManager implements HostService, HostProviderService {
     }
 
     @Override
-    public synchronized void hostSeen(HostKey key, ConnectPoint location, Optional<IpAddress> ip) {
-        Entry old = hosts.get(key);
-        if (old != null && old.host().location().equals(location)
-                && (ip.isEmpty() || !old.ipsByAge().isEmpty() && ip.get().equals(old.ipsByAge().getLast()))) {
+    public void hostSeen(HostKey key, ConnectPoint location, Optional<IpAddress> ip) {
+        Entry known = hosts.get(key);
+        if (known != null && isWhereItWas(known, location, ip)) {
             // Seen where it is, from the address it used last: the common case by far (every packet of
-            // a known host), so only the time moves, and that only once per resolution.
-            refresh(old);
+            // a known host), so only the time moves, and that only once per resolution; without the lock.
+            refresh(known);
             return;
         }
+        if (known == null && hosts.size() >= config.maxHosts()) {
+            counters.increment("hosts.dropped.table_full");
+            return;
+        }
+        learn(key, location, ip);
+    }
+
+    private static boolean isWhereItWas(Entry entry, ConnectPoint location, Optional<IpAddress> ip) {
+        return entry.host().location().equals(location)
+                && (ip.isEmpty() || !entry.ipsByAge().isEmpty() && ip.get().equals(entry.ipsByAge().getLast()));
+    }
+
+    private synchronized void learn(HostKey key, ConnectPoint location, Optional<IpAddress> ip) {
+        Entry old = hosts.get(key);
         Instant now = clock.instant();
         if (old == null) {
             if (hosts.size() >= config.maxHosts()) {
@@ -145,29 +158,38 @@ public final class HostManager implements HostService, HostProviderService {
         }
     }
 
-    /** Moves a host's last sighting to now, if it is older than the resolution; no event, indexes untouched. */
+    /**
+     * Moves a host's last sighting to now, if it is older than the resolution; no event, indexes
+     * untouched. Lost, harmlessly, if the host changes meanwhile: whatever changed it saw it too.
+     */
     private void refresh(Entry entry) {
         long now = clock.millis();
         Host host = entry.host();
         if (now - host.lastSeen().toEpochMilli() < lastSeenResolutionMillis) {
             return;
         }
-        hosts.remove(host.key());
-        hosts.put(host.key(), new Entry(new Host(host.key(), host.ips(), host.location(), clock.instant()),
+        hosts.replace(host.key(), entry, new Entry(new Host(host.key(), host.ips(), host.location(), clock.instant()),
                 entry.ipsByAge(), entry.lastMove()));
     }
 
-    /** Forgets hosts not seen for the idle timeout; called periodically. */
-    public synchronized void expire() {
+    /**
+     * Forgets hosts not seen for the idle timeout; called periodically. Looks for them without
+     * the lock, so that packet-ins never wait for the look; a host seen again meanwhile stays.
+     */
+    public void expire() {
         Instant oldest = clock.instant().minus(config.idleTimeout());
-        List<Entry> expired = new ArrayList<>();
-        for (Entry entry : hosts.values()) {
-            if (!entry.host().lastSeen().isBefore(oldest)) {
-                break;
-            }
-            expired.add(entry);
+        List<Entry> idle = hosts.values().stream().filter(e -> e.host().lastSeen().isBefore(oldest)).toList();
+        if (idle.isEmpty()) {
+            return;
         }
-        expired.forEach(this::removeAndTell);
+        synchronized (this) {
+            for (Entry entry : idle) {
+                if (hosts.remove(entry.host().key(), entry)) {
+                    unindex(entry);
+                    dispatcher.post(new HostEvent(HostEvent.Type.HOST_REMOVED, entry.host(), Optional.empty()));
+                }
+            }
+        }
     }
 
     /** Forgets the hosts of a port that went down or away: wherever they went, it was not there. */
@@ -182,14 +204,10 @@ public final class HostManager implements HostService, HostProviderService {
     private synchronized void removeIf(Predicate<Host> gone) {
         for (Entry entry : new ArrayList<>(hosts.values())) {
             if (gone.test(entry.host())) {
-                removeAndTell(entry);
+                remove(entry);
+                dispatcher.post(new HostEvent(HostEvent.Type.HOST_REMOVED, entry.host(), Optional.empty()));
             }
         }
-    }
-
-    private void removeAndTell(Entry entry) {
-        remove(entry);
-        dispatcher.post(new HostEvent(HostEvent.Type.HOST_REMOVED, entry.host(), Optional.empty()));
     }
 
     private void put(Entry entry) {
@@ -200,9 +218,14 @@ public final class HostManager implements HostService, HostProviderService {
         host.ips().forEach(ip -> index(byIp, ip, host.key(), true));
     }
 
+    /** Removes the host of {@code entry}, whichever entry it has now: a refresh changes neither place nor addresses. */
     private void remove(Entry entry) {
+        hosts.remove(entry.host().key());
+        unindex(entry);
+    }
+
+    private void unindex(Entry entry) {
         Host host = entry.host();
-        hosts.remove(host.key());
         index(byLocation, host.location(), host.key(), false);
         index(byMac, host.key().mac(), host.key(), false);
         host.ips().forEach(ip -> index(byIp, ip, host.key(), false));

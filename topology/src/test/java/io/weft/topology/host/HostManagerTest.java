@@ -353,7 +353,7 @@ class HostManagerTest {
                 "00:00:00:00:00:01/5", "00:00:00:00:00:01/20", "00:00:00:00:00:02", "00:00:00:00:00:03");
     }
 
-    /** Packet workers learn hosts while the event thread and the expiry timer forget them. */
+    /** Packet workers learn and refresh hosts while the event thread and the expiry timer forget them. */
     @Test
     void concurrentLearningMovesAndRemovalsKeepTheIndexesConsistent() throws Exception {
         hosts = new HostManager(fabric.dispatcher(), fabric.clock(),
@@ -377,6 +377,8 @@ class HostManagerTest {
                 start.await();
                 for (int i = 0; i < 5_000; i++) {
                     hosts.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, 1 + i % 3, port(1, false)));
+                    // Time moves (only this thread moves it), so sightings refresh hosts while others expire.
+                    fabric.clock().advance(Duration.ofMillis(700));
                     hosts.expire();
                 }
                 return null;
