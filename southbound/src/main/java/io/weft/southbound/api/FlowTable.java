@@ -1,12 +1,11 @@
 package io.weft.southbound.api;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import org.onosproject.net.DeviceId;
 
 /**
@@ -15,14 +14,22 @@ import org.onosproject.net.DeviceId;
  * rule with the same identity replaces it. Implementations of {@link FlowRuleService}
  * feed it; it knows no protocol.
  *
- * <p>Kept per device and per priority and match, so that a removal the switch reports
- * (which names no table on OpenFlow 1.0) is one lookup, not a scan of every rule.
+ * <p>Kept per device, with the tables each device's rules are in, so that a removal the
+ * switch reports (which names no table on OpenFlow 1.0) is a lookup per table in use, not
+ * a scan of every rule.
  */
 public final class FlowTable {
-    /** A rule's identity within one table. */
-    private record Slot(int priority, TrafficMatch match) {
-        static Slot of(FlowRule rule) {
-            return new Slot(rule.priority(), rule.match());
+    /** A rule's identity on its device. */
+    private record Key(int table, int priority, TrafficMatch match) {
+        static Key of(FlowRule rule) {
+            return new Key(rule.table(), rule.priority(), rule.match());
+        }
+    }
+
+    /** One device's rules, and every table that ever held one of them. */
+    private record DeviceTable(Map<Key, FlowEntry> entries, Set<Integer> tables) {
+        DeviceTable() {
+            this(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
         }
     }
 
@@ -30,24 +37,29 @@ public final class FlowTable {
             .thenComparing(Comparator.comparingInt((FlowEntry e) -> e.rule().priority()).reversed())
             .thenComparing(e -> e.rule().match().toString());
 
-    /** Per device, per slot: its entries, one per table, in lists never changed once made. */
-    private final Map<DeviceId, Map<Slot, List<FlowEntry>>> devices = new ConcurrentHashMap<>();
+    private final Map<DeviceId, DeviceTable> devices = new ConcurrentHashMap<>();
 
     /** The operation was sent; an added or modified rule is pending until confirmed. */
     public void sent(FlowOperation operation) {
         if (operation.type() != FlowOperation.Type.REMOVE) {
             FlowRule rule = operation.rule();
-            update(rule, e -> new FlowEntry(rule, FlowEntry.State.PENDING, Optional.empty()));
+            DeviceTable device = devices.computeIfAbsent(rule.device(), d -> new DeviceTable());
+            device.tables().add(rule.table());
+            device.entries().put(Key.of(rule), new FlowEntry(rule, FlowEntry.State.PENDING, Optional.empty()));
         }
     }
 
     /** The switch confirmed the operation: the rule is installed, or gone. */
     public void confirmed(FlowOperation operation) {
         FlowRule rule = operation.rule();
+        DeviceTable device = devices.get(rule.device());
+        if (device == null) {
+            return;
+        }
         if (operation.type() == FlowOperation.Type.REMOVE) {
-            update(rule, e -> null);
+            device.entries().remove(Key.of(rule));
         } else {
-            update(rule, e -> e != null && e.rule().equals(rule)
+            device.entries().computeIfPresent(Key.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.INSTALLED, Optional.empty()) : e);
         }
     }
@@ -55,55 +67,32 @@ public final class FlowTable {
     /** The operation failed: an added or modified rule is marked failed with the reason. */
     public void failed(FlowOperation operation, String reason) {
         FlowRule rule = operation.rule();
-        if (operation.type() != FlowOperation.Type.REMOVE) {
-            update(rule, e -> e != null && e.rule().equals(rule)
+        DeviceTable device = devices.get(rule.device());
+        if (device != null && operation.type() != FlowOperation.Type.REMOVE) {
+            device.entries().computeIfPresent(Key.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.FAILED, Optional.of(reason)) : e);
         }
     }
 
     /**
-     * The switch said it removed a rule (timeout or delete): the rules of that priority and
-     * match and cookie go, in any table, as OpenFlow 1.0 names none. A rule of another cookie in
-     * the slot is a later one that replaced the removed one, and stays.
+     * The switch said it removed a rule (timeout or delete): the rules of that priority, match
+     * and cookie go, in any table, as OpenFlow 1.0 names none. A rule of another cookie with the
+     * same identity is a later one that replaced the removed one, and stays.
      */
     public void removed(FlowRemovedEvent event) {
-        Map<Slot, List<FlowEntry>> slots = devices.get(event.device());
-        if (slots != null) {
-            slots.computeIfPresent(new Slot(event.priority(), event.match()), (slot, entries) -> {
-                List<FlowEntry> kept = entries.stream().filter(e -> e.rule().cookie() != event.cookie()).toList();
-                return kept.isEmpty() ? null : kept;
-            });
+        DeviceTable device = devices.get(event.device());
+        if (device == null) {
+            return;
+        }
+        for (int table : device.tables()) {
+            device.entries().computeIfPresent(new Key(table, event.priority(), event.match()),
+                    (k, e) -> e.rule().cookie() == event.cookie() ? null : e);
         }
     }
 
     /** The rules of one device, by table, then priority (highest first). */
     public List<FlowEntry> entries(DeviceId device) {
-        Map<Slot, List<FlowEntry>> slots = devices.get(device);
-        return slots == null ? List.of()
-                : slots.values().stream().flatMap(List::stream).sorted(ORDER).toList();
-    }
-
-    /**
-     * Replaces the entry of {@code rule}'s table in its slot (null when there is none) with
-     * what {@code change} makes of it (null: no entry).
-     */
-    private void update(FlowRule rule, UnaryOperator<FlowEntry> change) {
-        Map<Slot, List<FlowEntry>> slots = devices.computeIfAbsent(rule.device(), d -> new ConcurrentHashMap<>());
-        slots.compute(Slot.of(rule), (slot, entries) -> {
-            List<FlowEntry> result = new ArrayList<>(2);
-            FlowEntry current = null;
-            for (FlowEntry entry : entries == null ? List.<FlowEntry>of() : entries) {
-                if (entry.rule().table() == rule.table()) {
-                    current = entry;
-                } else {
-                    result.add(entry);
-                }
-            }
-            FlowEntry changed = change.apply(current);
-            if (changed != null) {
-                result.add(changed);
-            }
-            return result.isEmpty() ? null : List.copyOf(result);
-        });
+        DeviceTable table = devices.get(device);
+        return table == null ? List.of() : table.entries().values().stream().sorted(ORDER).toList();
     }
 }

@@ -127,17 +127,8 @@ final class SwitchSession {
     }
 
     private void write(Object message) {
-        if (!channel.isActive()) {
-            counters.increment("openflow.dropped.not_connected");
+        if (!admits()) {
             ReferenceCountUtil.release(message);
-            return;
-        }
-        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-        if (!channel.isWritable() && buffer != null && buffer.totalPendingWriteBytes() > config.maxPendingWriteBytes()) {
-            counters.increment("openflow.dropped.write_overflow");
-            ReferenceCountUtil.release(message);
-            channel.pipeline().fireExceptionCaught(new ProtocolViolation(ProtocolViolation.Reason.WRITE_OVERFLOW,
-                    "switch stopped reading: more than " + config.maxPendingWriteBytes() + " bytes queued for it"));
             return;
         }
         if (channel.eventLoop().inEventLoop()) {
@@ -151,6 +142,25 @@ final class SwitchSession {
                 ReferenceCountUtil.release(message);
             }
         }
+    }
+
+    /**
+     * Whether a write may be queued: the connection is up and the switch is reading. A switch
+     * that stopped reading with too much queued for it is disconnected here. Counted when not.
+     */
+    private boolean admits() {
+        if (!channel.isActive()) {
+            counters.increment("openflow.dropped.not_connected");
+            return false;
+        }
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        if (!channel.isWritable() && buffer != null && buffer.totalPendingWriteBytes() > config.maxPendingWriteBytes()) {
+            counters.increment("openflow.dropped.write_overflow");
+            channel.pipeline().fireExceptionCaught(new ProtocolViolation(ProtocolViolation.Reason.WRITE_OVERFLOW,
+                    "switch stopped reading: more than " + config.maxPendingWriteBytes() + " bytes queued for it"));
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -184,25 +194,28 @@ final class SwitchSession {
         return channel.isActive() && channel.isWritable();
     }
 
-    /** Sends {@code messages} (xids are assigned here) and a barrier; see the class comment. */
-    CompletableFuture<Void> sendConfirmed(List<OFMessage> messages) {
-        List<Long> batchXids = new ArrayList<>(messages.size());
-        List<OFMessage> stamped = new ArrayList<>(messages.size());
-        for (OFMessage message : messages) {
-            long xid = nextXid();
-            batchXids.add(xid);
-            stamped.add(message.createBuilder().setXid(xid).build());
-        }
+    /**
+     * Sends {@code messages}, which carry the xids in {@code xids} (from {@link #nextXid}), in
+     * that order, then a barrier; see the class comment. Each message is an openflowj message or
+     * an encoded buffer, which the session owns from here on. All are written in one turn of
+     * the event loop.
+     */
+    CompletableFuture<Void> sendConfirmed(List<Long> xids, List<Object> messages) {
         long barrierXid = nextXid();
-        Batch batch = new Batch(barrierXid, batchXids);
+        Batch batch = new Batch(barrierXid, xids);
         batchesByBarrier.put(barrierXid, batch);
-        batchXids.forEach(x -> batchesByXid.put(x, batch));
+        for (Long xid : xids) {
+            batchesByXid.put(xid, batch);
+        }
         if (!channel.isActive()) {
+            messages.forEach(ReferenceCountUtil::release);
             settle(batch, new DeviceNotConnectedException(deviceId));
             return batch.future;
         }
-        stamped.forEach(this::send);
-        send(factory.buildBarrierRequest().setXid(barrierXid).build());
+        List<Object> all = new ArrayList<>(messages.size() + 1);
+        all.addAll(messages);
+        all.add(factory.buildBarrierRequest().setXid(barrierXid).build());
+        writeAll(all);
         long timeoutMillis = config.barrierTimeout().toMillis();
         batch.timeout = channel.eventLoop().schedule(() -> {
             if (batchesByBarrier.containsKey(barrierXid)) {
@@ -211,6 +224,24 @@ final class SwitchSession {
             }
         }, timeoutMillis, TimeUnit.MILLISECONDS);
         return batch.future;
+    }
+
+    /** Like {@link #write} for each message, in order, but as one task for the event loop. */
+    private void writeAll(List<Object> messages) {
+        if (!admits()) {
+            messages.forEach(ReferenceCountUtil::release);
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            messages.forEach(this::writeInLoop);
+            return;
+        }
+        try {
+            channel.eventLoop().execute(() -> messages.forEach(this::writeInLoop));
+        } catch (RejectedExecutionException e) {
+            counters.increment("openflow.dropped.not_connected");
+            messages.forEach(ReferenceCountUtil::release);
+        }
     }
 
     /** A barrier reply: settles the batch it ends. False if no batch was waiting for it. */

@@ -210,8 +210,9 @@ class BarrierFutureTest {
         sw.channel.close();
         sw.channel.runPendingTasks();
 
-        CompletableFuture<Void> done = session.sendConfirmed(List.of(
-                OpenFlowTranslator.flowMod(session.factory(), FlowOperation.add(RULE))));
+        long xid = session.nextXid();
+        CompletableFuture<Void> done = session.sendConfirmed(List.of(xid), List.of(
+                OpenFlowTranslator.flowMod(session.factory(), FlowOperation.add(RULE)).createBuilder().setXid(xid).build()));
 
         assertThat(done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(DeviceNotConnectedException.class);
