@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.onlab.packet.DeserializationException;
 import org.onlab.packet.Ethernet;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +112,7 @@ public final class OpenFlowPacketService implements PacketService {
     }
 
     /** Called on the switch's event loop. */
-    void packetIn(SwitchSession session, OFPacketIn packetIn) {
+    void packetIn(SwitchSession session, PacketIn packetIn) {
         counters.increment("packet_in.received");
         Chain current = chain;
         if (current.inline() == 0 && !current.allInline()) {
@@ -138,8 +137,8 @@ public final class OpenFlowPacketService implements PacketService {
     }
 
     /** The packet-in as processors see it; null, counted, if it is not even an Ethernet frame. */
-    private PacketContext context(SwitchSession session, OFPacketIn packetIn) {
-        byte[] data = packetIn.getData();
+    private PacketContext context(SwitchSession session, PacketIn packetIn) {
+        byte[] data = packetIn.data();
         Ethernet frame;
         try {
             frame = Ethernet.deserializer().deserialize(data, 0, data.length);
@@ -156,8 +155,8 @@ public final class OpenFlowPacketService implements PacketService {
             counters.increment("packet_in.header_only");
             frame = header.get();
         }
-        return new PacketContext(new InboundPacket(session.deviceId(), OpenFlowTranslator.inPort(packetIn), frame,
-                data, OpenFlowTranslator.bufferId(packetIn.getBufferId())));
+        return new PacketContext(new InboundPacket(session.deviceId(), packetIn.inPort(), frame, data,
+                packetIn.bufferId()));
     }
 
     /** Runs the processors from {@code from} to the end of the chain. */

@@ -20,7 +20,6 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowModFlags;
 import org.projectfloodlight.openflow.protocol.OFOxmList;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
@@ -215,18 +214,6 @@ final class OpenFlowTranslator {
         return builder.build();
     }
 
-    static PortNumber inPort(OFPacketIn packetIn) {
-        if (packetIn.getVersion() == OFVersion.OF_10) {
-            return portNumber(packetIn.getInPort());
-        }
-        OFPort port = packetIn.getMatch().get(MatchField.IN_PORT);
-        return port == null ? PortNumber.CONTROLLER : portNumber(port);
-    }
-
-    static OptionalInt bufferId(OFBufferId id) {
-        return id.equals(OFBufferId.NO_BUFFER) ? OptionalInt.empty() : OptionalInt.of(id.getInt());
-    }
-
     /** The model's view of a port; empty for reserved ports such as LOCAL. */
     static Optional<Port> port(OFPortDesc desc) {
         long number = desc.getPortNo().getPortNumber() & 0xffffffffL;
@@ -278,7 +265,11 @@ final class OpenFlowTranslator {
     }
 
     static PortNumber portNumber(OFPort port) {
-        long number = port.getPortNumber() & 0xffffffffL;
+        return portNumber(port.getPortNumber() & 0xffffffffL);
+    }
+
+    /** @param number a 32-bit port number, unsigned */
+    static PortNumber portNumber(long number) {
         return number < PORT_NUMBERS.size() ? PORT_NUMBERS.get((int) number) : PortNumber.portNumber(number);
     }
 

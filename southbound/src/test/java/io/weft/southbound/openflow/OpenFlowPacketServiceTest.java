@@ -23,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
-import org.projectfloodlight.openflow.exceptions.OFParseError;
-import org.projectfloodlight.openflow.protocol.OFFactories;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 
 /**
@@ -214,12 +211,8 @@ class OpenFlowPacketServiceTest {
         return (PacketContext context) -> calls.add(name);
     }
 
-    private static OFPacketIn packetIn(String hex) {
-        try {
-            return (OFPacketIn) OFFactories.getGenericReader().readFrom(Unpooled.wrappedBuffer(Hex.bytes(hex)));
-        } catch (OFParseError e) {
-            throw new AssertionError("golden packet-in does not parse", e);
-        }
+    private static PacketIn packetIn(String hex) {
+        return PacketIn.read(Unpooled.wrappedBuffer(Hex.bytes(hex)));
     }
 
     /** An executor that only queues; the test runs what was queued when it chooses. */
