@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReactiveForwarding implements PacketProcessor {
     public static final AppId APP = new AppId(1, "learning");
+    private static final long COOKIE = Cookies.cookie(APP, 0);
     private static final Logger log = LoggerFactory.getLogger(ReactiveForwarding.class);
 
     private final ForwardingConfig config;
@@ -75,9 +76,10 @@ public final class ReactiveForwarding implements PacketProcessor {
             counters.increment("forwarding.dropped.same_port");
             return;
         }
-        FlowRule rule = new FlowRule(in.device(), 0, config.priority(),
-                TrafficMatch.ANY.withInPort(in.inPort()).withVlan(in.vlan()).withEthSrc(src).withEthDst(dst),
-                List.of(Action.output(out.get())), Cookies.cookie(APP, 0), config.idleTimeoutSeconds(), 0);
+        TrafficMatch match = new TrafficMatch(Optional.of(in.inPort()), Optional.of(src), Optional.of(dst),
+                Optional.empty(), Optional.of(in.vlan()));
+        FlowRule rule = new FlowRule(in.device(), 0, config.priority(), match, List.of(Action.output(out.get())),
+                COOKIE, config.idleTimeoutSeconds(), 0);
         // The rule is derived from traffic and expires when idle: if it is lost (refused, or the switch
         // congested), the next packet of the conversation asks for it again. So nothing waits for it.
         if (packets.installAndApply(in, rule)) {
