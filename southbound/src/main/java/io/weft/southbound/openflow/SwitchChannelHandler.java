@@ -121,6 +121,9 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
         if (state == HandshakeState.CLOSED) {
             return;
         }
+        if (session != null) {
+            session.readStarted();
+        }
         try {
             if (msg instanceof PacketIn packetIn) {
                 onPacketIn(packetIn);
@@ -135,6 +138,14 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** A packet-in, read apart from openflowj's messages (see {@link PacketIn}) but checked as they are. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.readComplete();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     private void onPacketIn(PacketIn packetIn) {
         if (state == HandshakeState.WAIT_HELLO) {
             throw unexpected("PACKET_IN before HELLO");

@@ -27,8 +27,9 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 /**
  * One connected switch, after its features reply: how apps write to it.
  *
- * <p>Writes from any thread are queued on the channel and flushed together once per
- * event-loop turn. A switch that stops reading cannot make the controller buffer without
+ * <p>Writes from any thread are queued on the channel and flushed together: those made
+ * while the switch's messages of one read are handled (answers to packet-ins) when that read
+ * ends, others once per event-loop turn. A switch that stops reading cannot make the controller buffer without
  * bound: best-effort writes (packet-outs) are dropped while the connection is congested,
  * and past {@code maxPendingWriteBytes} the connection is closed.
  *
@@ -48,6 +49,8 @@ final class SwitchSession {
     private final AtomicLong xids = new AtomicLong(1 << 16);
     /** Touched only on the event loop of the channel. */
     private boolean flushPending;
+    /** Between a read's first message and its end; touched only on the event loop of the channel. */
+    private boolean reading;
     private final Map<Long, Batch> batchesByBarrier = new ConcurrentHashMap<>();
     private final Map<Long, Batch> batchesByXid = new ConcurrentHashMap<>();
     private volatile boolean active;
@@ -172,11 +175,32 @@ final class SwitchSession {
         channel.write(message, channel.voidPromise());
         if (!flushPending) {
             flushPending = true;
-            channel.eventLoop().execute(() -> {
-                flushPending = false;
-                channel.flush();
-            });
+            if (!reading) {
+                channel.eventLoop().execute(this::flushIfPending);
+            }
         }
+    }
+
+    private void flushIfPending() {
+        if (flushPending) {
+            flushPending = false;
+            channel.flush();
+        }
+    }
+
+    /** The event loop starts handing this switch's messages to the handler. */
+    void readStarted() {
+        reading = true;
+    }
+
+    /**
+     * The event loop has handed over every message of its read: what was written meanwhile (the
+     * answers to those messages) goes out now, one flush per read, before the event loop turns
+     * to other switches.
+     */
+    void readComplete() {
+        reading = false;
+        flushIfPending();
     }
 
     /** Like {@link #send}, but dropped (false, counted) while the connection is congested. */
