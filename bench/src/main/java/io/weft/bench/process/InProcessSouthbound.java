@@ -42,7 +42,8 @@ public final class InProcessSouthbound implements AutoCloseable {
         OpenFlowConfig defaults = OpenFlowConfig.DEFAULTS;
         OpenFlowConfig config = new OpenFlowConfig("127.0.0.1", 0, defaults.maxMessageBytes(),
                 defaults.handshakeTimeout(), defaults.echoInterval(), defaults.echoMisses(),
-                defaults.writeHighWaterBytes(), defaults.maxPendingWriteBytes(), BARRIER_TIMEOUT);
+                defaults.writeHighWaterBytes(), defaults.maxPendingWriteBytes(), BARRIER_TIMEOUT, defaults.eventLoops(),
+                defaults.spinBeforeSleep());
         this.server = new OpenFlowServer(config, devices, dispatcher, packets, counters);
     }
 

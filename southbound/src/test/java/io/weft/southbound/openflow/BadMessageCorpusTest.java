@@ -274,6 +274,7 @@ class BadMessageCorpusTest {
     private static OpenFlowConfig withMaxMessageBytes(int max) {
         OpenFlowConfig d = OpenFlowConfig.DEFAULTS;
         return new OpenFlowConfig(d.address(), d.port(), max, d.handshakeTimeout(), d.echoInterval(),
-                d.echoMisses(), d.writeHighWaterBytes(), d.maxPendingWriteBytes(), Duration.ofSeconds(10));
+                d.echoMisses(), d.writeHighWaterBytes(), d.maxPendingWriteBytes(), Duration.ofSeconds(10), d.eventLoops(),
+                d.spinBeforeSleep());
     }
 }

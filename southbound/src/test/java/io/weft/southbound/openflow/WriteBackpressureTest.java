@@ -36,7 +36,8 @@ class WriteBackpressureTest {
     private static final long MAX_PENDING = 4096;
 
     private final SwitchConnection sw = SwitchConnection.open(new OpenFlowConfig("0.0.0.0", 6653, 65535,
-            Duration.ofSeconds(10), Duration.ofSeconds(5), 3, HIGH_WATER, MAX_PENDING, Duration.ofSeconds(10)),
+            Duration.ofSeconds(10), Duration.ofSeconds(5), 3, HIGH_WATER, MAX_PENDING, Duration.ofSeconds(10), 0,
+            Duration.ZERO),
             new SwitchRegistry(), new Counters());
     private final OpenFlowPacketService packets = new OpenFlowPacketService(sw.registry,
             new KeyedSerialExecutor("packet_in", MoreExecutors.newDirectExecutorService(), 8, sw.counters),
