@@ -6,6 +6,9 @@ import io.weft.southbound.api.Action;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.OptionalInt;
 import org.onlab.packet.MacAddress;
@@ -75,7 +78,7 @@ final class FlowModWriter {
 
     private static ByteBuf of10(ByteBufAllocator alloc, long xid, int command, FlowRule rule, int buffer, int flags) {
         int length = 8 + 40 + 24 + 8 * rule.actions().size();
-        ByteBuf out = alloc.ioBuffer(length);
+        Bytes out = new Bytes(length);
         out.writeByte(1).writeByte(TYPE_FLOW_MOD).writeShort(length).writeInt((int) xid);
         TrafficMatch match = rule.match();
         int wildcards = OF10_WILDCARD_ALL;
@@ -111,7 +114,7 @@ final class FlowModWriter {
             out.writeShort(0).writeShort(8).writeShort(port16(((Action.Output) action).port()))
                     .writeShort(MAX_OUTPUT_LENGTH);
         }
-        return out;
+        return out.copyTo(alloc);
     }
 
     private static ByteBuf oxm(ByteBufAllocator alloc, OFVersion version, long xid, int command, FlowRule rule,
@@ -125,7 +128,7 @@ final class FlowModWriter {
         int outputs = rule.actions().size();
         int instructions = outputs == 0 ? 0 : 8 + 16 * outputs;
         int length = 8 + 40 + paddedMatch + instructions;
-        ByteBuf out = alloc.ioBuffer(length);
+        Bytes out = new Bytes(length);
         out.writeByte(version.getWireVersion()).writeByte(TYPE_FLOW_MOD).writeShort(length).writeInt((int) xid);
         out.writeLong(rule.cookie()).writeLong(0);                       // cookie, cookie mask
         out.writeByte(rule.table()).writeByte(command)
@@ -161,12 +164,65 @@ final class FlowModWriter {
                         .writeShort(MAX_OUTPUT_LENGTH).writeZero(6);
             }
         }
-        return out;
+        return out.copyTo(alloc);
     }
 
-    private static void writeMac(ByteBuf out, MacAddress mac) {
+    private static void writeMac(Bytes out, MacAddress mac) {
         long value = mac == null ? 0 : mac.toLong();
         out.writeShort((int) (value >>> 32)).writeInt((int) value);
+    }
+
+    /**
+     * A message being written: a plain array, then copied into a buffer whole. Writing field by
+     * field into a Netty buffer checks its bounds and reference count at every field.
+     */
+    private static final class Bytes {
+        private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+        private final byte[] bytes;
+        private int at;
+
+        Bytes(int length) {
+            bytes = new byte[length];
+        }
+
+        Bytes writeByte(int value) {
+            bytes[at++] = (byte) value;
+            return this;
+        }
+
+        Bytes writeShort(int value) {
+            SHORT.set(bytes, at, (short) value);
+            at += 2;
+            return this;
+        }
+
+        Bytes writeInt(int value) {
+            INT.set(bytes, at, value);
+            at += 4;
+            return this;
+        }
+
+        Bytes writeLong(long value) {
+            LONG.set(bytes, at, value);
+            at += 8;
+            return this;
+        }
+
+        /** The array is new, so zeros are already there. */
+        Bytes writeZero(int count) {
+            at += count;
+            return this;
+        }
+
+        ByteBuf copyTo(ByteBufAllocator alloc) {
+            if (at != bytes.length) {
+                throw new IllegalStateException("wrote " + at + " of a " + bytes.length + "-byte message");
+            }
+            return alloc.ioBuffer(bytes.length).writeBytes(bytes);
+        }
     }
 
     /** OpenFlow 1.0's 16-bit port numbers: its reserved ports are 1.3's without the top 16 bits. */
