@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Keys left out keep their defaults. See the README for every key.
  */
 public final class ConfigLoader {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(us|ms|s|m|h)");
 
     private ConfigLoader() {
     }
@@ -56,7 +56,8 @@ public final class ConfigLoader {
                 "api", "events", "flow-audit-interval", "stats-interval");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
-                "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout");
+                "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout", "event-loops",
+                "spin-before-sleep");
         Section fw = root.section("forwarding");
         fw.only("mode", "idle-timeout", "priority", "max-hosts-per-device");
         Section disc = root.section("discovery");
@@ -79,7 +80,9 @@ public final class ConfigLoader {
                 of.integer("write-high-water-bytes", o.writeHighWaterBytes(), 1024, Integer.MAX_VALUE),
                 of.integer("max-pending-write-bytes", (int) Math.min(Integer.MAX_VALUE, o.maxPendingWriteBytes()),
                         1024, Integer.MAX_VALUE),
-                of.duration("barrier-timeout", o.barrierTimeout())));
+                of.duration("barrier-timeout", o.barrierTimeout()),
+                of.integer("event-loops", o.eventLoops(), 0, OpenFlowConfig.MAX_EVENT_LOOPS),
+                of.duration("spin-before-sleep", o.spinBeforeSleep())));
         ForwardingConfig f = d.forwarding();
         ForwardingConfig forwarding = fw.build(() -> new ForwardingConfig(
                 (int) fw.duration("idle-timeout", Duration.ofSeconds(f.idleTimeoutSeconds())).toSeconds(),
@@ -202,11 +205,12 @@ public final class ConfigLoader {
             }
             Matcher m = v instanceof String s ? DURATION.matcher(s.trim()) : null;
             if (m == null || !m.matches()) {
-                throw new ConfigException("config key '" + name(key) + "': expected a duration such as 500ms, 10s, 2m"
-                        + " or 1h, got " + describe(v));
+                throw new ConfigException("config key '" + name(key) + "': expected a duration such as 50us, 500ms, 10s,"
+                        + " 2m or 1h, got " + describe(v));
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
+                case "us" -> Duration.ofNanos(Math.multiplyExact(n, 1000L));
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);

@@ -141,8 +141,10 @@ public final class Weft implements AutoCloseable {
                 DiscoveryConfig.DEFAULTS.maxClockSkew());
         LinkDiscovery discovery = new LinkDiscovery(discoveryConfig, secret, devices, hosts, links,
                 openflow.packets(), openflow.flowRules(), clock, counters);
-        openflow.packets().addProcessor(DISCOVERY_ORDER, discovery);
-        openflow.packets().addProcessor(HOST_LEARNING_ORDER, new HostLearner(topology, hosts, counters));
+        // Both decide in microseconds without blocking: inline, on the switch's event loop.
+        openflow.packets().addProcessor(DISCOVERY_ORDER, discovery, PacketService.Execution.INLINE);
+        openflow.packets().addProcessor(HOST_LEARNING_ORDER, new HostLearner(topology, hosts, counters),
+                PacketService.Execution.INLINE);
         devices.addListener(discovery::onDeviceEvent);
         long interval = settings.probeInterval().toMillis();
         timers.scheduleWithFixedDelay(discovery::probeAll, interval, interval, TimeUnit.MILLISECONDS);
@@ -154,12 +156,14 @@ public final class Weft implements AutoCloseable {
         FlowRuleService flowRules = openflow.flowRules();
         PacketService packets = openflow.packets();
         if (config.forwardingMode() == ForwardingMode.LEARNING) {
-            ReactiveForwarding learning = new ReactiveForwarding(config.forwarding(), flowRules, packets, counters);
-            packets.addProcessor(FORWARDING_ORDER, learning);
+            ReactiveForwarding learning = new ReactiveForwarding(config.forwarding(), packets, counters);
+            packets.addProcessor(FORWARDING_ORDER, learning, PacketService.Execution.INLINE);
             devices.addListener(learning::onDeviceEvent);
             return;
         }
-        packets.addProcessor(PROXY_ARP_ORDER, new ProxyArp(topology, hosts, packets, counters));
+        packets.addProcessor(PROXY_ARP_ORDER, new ProxyArp(topology, hosts, packets, counters),
+                PacketService.Execution.INLINE);
+        // Computing a path and installing it along the way may take long: on the workers.
         PathForwarding forwarding = new PathForwarding(config.forwarding(), topology, hosts, flowRules, packets,
                 counters);
         packets.addProcessor(FORWARDING_ORDER, forwarding);
@@ -209,7 +213,8 @@ public final class Weft implements AutoCloseable {
         topology.addListener(vnet::onTopologyEvent);
         devices.addListener(vnet::onDeviceEvent);
         openflow.packets().addProcessor(VIRTUAL_NETWORKS_ORDER,
-                vnet.packetProcessor(openflow.packets(), virtualNetworks, virtualNetworks));
+                vnet.packetProcessor(openflow.packets(), virtualNetworks, virtualNetworks),
+                PacketService.Execution.INLINE);
         vnet.requestCompile();
     }
 

@@ -31,6 +31,8 @@ class ConfigLoaderTest {
                   port: 6633
                   echo-interval: 2s
                   barrier-timeout: 1500ms
+                  event-loops: 3
+                  spin-before-sleep: 20us
                 forwarding:
                   idle-timeout: 1m
                   priority: 20
@@ -40,6 +42,8 @@ class ConfigLoaderTest {
         assertThat(config.openflow().port()).isEqualTo(6633);
         assertThat(config.openflow().echoInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.openflow().barrierTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.openflow().eventLoops()).isEqualTo(3);
+        assertThat(config.openflow().spinBeforeSleep()).isEqualTo(Duration.ofNanos(20_000));
         assertThat(config.openflow().maxMessageBytes()).isEqualTo(WeftConfig.DEFAULTS.openflow().maxMessageBytes());
         assertThat(config.forwarding().idleTimeoutSeconds()).isEqualTo(60);
         assertThat(config.forwarding().priority()).isEqualTo(20);
@@ -204,6 +208,8 @@ class ConfigLoaderTest {
             "openflow: 6653                      | config key 'openflow': expected a mapping of keys",
             "forwarding: {idle-timeout: 0s}      | config section 'forwarding': idleTimeoutSeconds must be within 1..65535",
             "openflow: {max-message-bytes: 4}    | config key 'openflow.max-message-bytes': must be within 1072..65535",
+            "openflow: {event-loops: 2000}       | config key 'openflow.event-loops': must be within 0..1024, got 2000",
+            "openflow: {spin-before-sleep: 1s}   | config section 'openflow': spinBeforeSleep must be within 0..PT0.01S",
             "'data-dir': ''                      | config key 'data-dir': expected a non-empty string",
             "openflow: [1, 2                     | is not valid YAML",
             "forwarding: {mode: flood}           | config key 'forwarding.mode': expected 'path' or 'learning', got 'flood'",

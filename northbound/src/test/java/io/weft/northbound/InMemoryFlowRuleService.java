@@ -93,7 +93,7 @@ public final class InMemoryFlowRuleService implements FlowRuleService {
 
     /** The switch removed a rule by itself (a timeout, say): it leaves the table and listeners are told. */
     public void switchRemoved(FlowRemovedEvent event) {
-        table.removed(event.device(), event.priority(), event.match());
+        table.removed(event);
         listeners.forEach(l -> l.onEvent(event));
     }
 

@@ -5,7 +5,6 @@ import io.weft.southbound.api.Action;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.Cookies;
 import io.weft.southbound.api.FlowRule;
-import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.InboundPacket;
 import io.weft.southbound.api.OutboundPacket;
 import io.weft.southbound.api.PacketContext;
@@ -24,23 +23,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Per-switch MAC learning. Each packet-in teaches the switch's table where its source is;
  * a packet to a known destination gets a flow rule (in port, source, destination, with an
- * idle timeout) and is sent on; anything else is flooded. Link-discovery frames are left to
+ * idle timeout) that the switch applies to it ({@link PacketService#installAndApply}: one flow
+ * mod when the switch buffered the packet); anything else is flooded. Link-discovery frames are left to
  * the apps that want them.
  */
 public final class ReactiveForwarding implements PacketProcessor {
     public static final AppId APP = new AppId(1, "learning");
+    private static final long COOKIE = Cookies.cookie(APP, 0);
     private static final Logger log = LoggerFactory.getLogger(ReactiveForwarding.class);
 
     private final ForwardingConfig config;
-    private final FlowRuleService flowRules;
     private final PacketService packets;
     private final Counters counters;
     private final MacTable macs;
 
-    public ReactiveForwarding(ForwardingConfig config, FlowRuleService flowRules, PacketService packets,
-                              Counters counters) {
+    public ReactiveForwarding(ForwardingConfig config, PacketService packets, Counters counters) {
         this.config = config;
-        this.flowRules = flowRules;
         this.packets = packets;
         this.counters = counters;
         this.macs = new MacTable(config.maxHostsPerDevice());
@@ -64,8 +62,10 @@ public final class ReactiveForwarding implements PacketProcessor {
             counters.increment("forwarding.mac_table_full");
         }
         Optional<PortNumber> out = dst.isMulticast() ? Optional.empty() : macs.lookup(in.device(), dst);
-        log.debug("{} port {}: {} -> {} type {} out {}", in.device(), in.inPort(), src, dst,
-                Integer.toHexString(type & 0xffff), out.map(Object::toString).orElse("flood"));
+        if (log.isDebugEnabled()) {
+            log.debug("{} port {}: {} -> {} type {} out {}", in.device(), in.inPort(), src, dst,
+                    Integer.toHexString(type & 0xffff), out.map(Object::toString).orElse("flood"));
+        }
         if (out.isEmpty()) {
             counters.increment("forwarding.flooded");
             packets.emit(OutboundPacket.replying(in, List.of(Action.output(PortNumber.FLOOD))));
@@ -76,17 +76,15 @@ public final class ReactiveForwarding implements PacketProcessor {
             counters.increment("forwarding.dropped.same_port");
             return;
         }
-        FlowRule rule = new FlowRule(in.device(), 0, config.priority(),
-                TrafficMatch.ANY.withInPort(in.inPort()).withVlan(in.vlan()).withEthSrc(src).withEthDst(dst),
-                List.of(Action.output(out.get())), Cookies.cookie(APP, 0), config.idleTimeoutSeconds(), 0);
-        counters.increment("forwarding.rules_requested");
-        flowRules.install(rule).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                counters.increment("forwarding.rule_failures");
-                log.warn("forwarding rule on {} for {} -> {} failed: {}", in.device(), src, dst, failure.getMessage());
-            }
-        });
-        packets.emit(OutboundPacket.replying(in, List.of(Action.output(out.get()))));
+        TrafficMatch match = new TrafficMatch(Optional.of(in.inPort()), Optional.of(src), Optional.of(dst),
+                Optional.empty(), Optional.of(in.vlan()));
+        FlowRule rule = new FlowRule(in.device(), 0, config.priority(), match, List.of(Action.output(out.get())),
+                COOKIE, config.idleTimeoutSeconds(), 0);
+        // The rule is derived from traffic and expires when idle: if it is lost (refused, or the switch
+        // congested), the next packet of the conversation asks for it again. So nothing waits for it.
+        if (packets.installAndApply(in, rule)) {
+            counters.increment("forwarding.rules_requested");
+        }
     }
 
     /** Forgets what was learned on a switch that went away or a port that went down. */

@@ -365,14 +365,25 @@ public final class Fabric implements FlowRuleService, PacketService {
         removedListeners.add(listener);
     }
 
+    /** Every processor runs on the caller's thread here, whatever its execution. */
     @Override
-    public void addProcessor(int order, PacketProcessor processor) {
+    public void addProcessor(int order, PacketProcessor processor, Execution execution) {
         processors.add(new Processor(order, processor));
     }
 
     @Override
     public boolean emit(OutboundPacket packet) {
         emitted.add(packet);
+        return true;
+    }
+
+    /** As a switch does it: the rule goes into the table, and the packet out through its actions. */
+    @Override
+    public boolean installAndApply(InboundPacket packet, FlowRule rule) {
+        PacketService.requireAnswerable(packet, rule);
+        apply(rule.device(), List.of(FlowOperation.add(rule)));
+        emitted.add(new OutboundPacket(packet.device(), packet.inPort(), rule.actions(), packet.data(),
+                packet.bufferId()));
         return true;
     }
 }

@@ -5,6 +5,7 @@ import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRemovedEvent;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.api.InboundPacket;
 import io.weft.southbound.api.OutboundPacket;
 import io.weft.southbound.api.PacketProcessor;
 import io.weft.southbound.api.PacketService;
@@ -18,6 +19,13 @@ import org.onosproject.net.DeviceId;
 final class RecordingSouthbound implements FlowRuleService, PacketService {
     final List<FlowRule> installed = new ArrayList<>();
     final List<OutboundPacket> emitted = new ArrayList<>();
+    /** Packet-ins answered with a rule, and the rule. */
+    final List<Answer> answered = new ArrayList<>();
+    boolean answerResult = true;
+
+    record Answer(InboundPacket packet, FlowRule rule) {
+    }
+
     CompletableFuture<Void> nextResult = CompletableFuture.completedFuture(null);
 
     @Override
@@ -41,12 +49,19 @@ final class RecordingSouthbound implements FlowRuleService, PacketService {
     }
 
     @Override
-    public void addProcessor(int order, PacketProcessor processor) {
+    public void addProcessor(int order, PacketProcessor processor, Execution execution) {
     }
 
     @Override
     public boolean emit(OutboundPacket packet) {
         emitted.add(packet);
         return true;
+    }
+
+    @Override
+    public boolean installAndApply(InboundPacket packet, FlowRule rule) {
+        PacketService.requireAnswerable(packet, rule);
+        answered.add(new Answer(packet, rule));
+        return answerResult;
     }
 }

@@ -119,7 +119,7 @@ public class OpenFlowCodecBenchmark {
         out.release();
     }
 
-    /** Cutting a read of 16 packet-ins into messages and parsing each with openflowj. */
+    /** Cutting a read of 16 packet-ins into messages and reading each ({@link PacketIn}). */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void decodePacketIns(Blackhole bh) {
@@ -137,19 +137,28 @@ public class OpenFlowCodecBenchmark {
         onePacketIn.readerIndex(0);
         decoded.clear();
         decoder.decode(null, onePacketIn, decoded);
-        OFPacketIn in = (OFPacketIn) decoded.get(0);
-        byte[] data = in.getData();
+        PacketIn in = (PacketIn) decoded.get(0);
+        byte[] data = in.data();
         Ethernet parsed = Ethernet.deserializer().deserialize(data, 0, data.length);
-        return new InboundPacket(device, OpenFlowTranslator.inPort(in), parsed, data,
-                OpenFlowTranslator.bufferId(in.getBufferId()));
+        return new InboundPacket(device, in.inPort(), parsed, data, in.bufferId());
     }
 
-    /** A path rule (input port, source and destination MAC, one output) from the API to FLOW_MOD bytes. */
+    /** A path rule (input port, source and destination MAC, one output) from the API to FLOW_MOD bytes, through openflowj. */
     @Benchmark
     public int encodeFlowMod() {
         out.clear();
         OpenFlowTranslator.flowMod(factory, flowOperation).writeTo(out);
         return out.writerIndex();
+    }
+
+    /** The same rule's FLOW_MOD as Weft writes it now ({@link FlowModWriter}). */
+    @Benchmark
+    public int writeFlowMod() {
+        ByteBuf written = FlowModWriter.write(PooledByteBufAllocator.DEFAULT, factory.getVersion(), ++xid,
+                flowOperation.type(), flowOperation.rule(), OptionalInt.empty(), true);
+        int length = written.readableBytes();
+        written.release();
+        return length;
     }
 
     /** A 64-byte frame sent out of one port, from the API to PACKET_OUT bytes. */

@@ -5,6 +5,7 @@ import io.weft.apps.forwarding.ReactiveForwarding;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.FlowRuleService;
+import io.weft.southbound.api.PacketService;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.southbound.openflow.OpenFlowServer;
 import io.weft.topology.device.Device;
@@ -41,7 +42,8 @@ public final class InProcessSouthbound implements AutoCloseable {
         OpenFlowConfig defaults = OpenFlowConfig.DEFAULTS;
         OpenFlowConfig config = new OpenFlowConfig("127.0.0.1", 0, defaults.maxMessageBytes(),
                 defaults.handshakeTimeout(), defaults.echoInterval(), defaults.echoMisses(),
-                defaults.writeHighWaterBytes(), defaults.maxPendingWriteBytes(), BARRIER_TIMEOUT);
+                defaults.writeHighWaterBytes(), defaults.maxPendingWriteBytes(), BARRIER_TIMEOUT, defaults.eventLoops(),
+                defaults.spinBeforeSleep());
         this.server = new OpenFlowServer(config, devices, dispatcher, packets, counters);
     }
 
@@ -64,9 +66,8 @@ public final class InProcessSouthbound implements AutoCloseable {
 
     /** Adds Weft's MAC-learning forwarding app, as {@code serve --forwarding learning} runs it. */
     public InProcessSouthbound withLearningSwitch() {
-        ReactiveForwarding learning = new ReactiveForwarding(ForwardingConfig.DEFAULTS, server.flowRules(),
-                server.packets(), counters);
-        server.packets().addProcessor(0, learning);
+        ReactiveForwarding learning = new ReactiveForwarding(ForwardingConfig.DEFAULTS, server.packets(), counters);
+        server.packets().addProcessor(0, learning, PacketService.Execution.INLINE);
         devices.addListener(learning::onDeviceEvent);
         return this;
     }

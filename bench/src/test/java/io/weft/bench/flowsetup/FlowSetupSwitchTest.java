@@ -111,10 +111,10 @@ class FlowSetupSwitchTest {
         Rig rig = connect(settings(3, true, false));
         List<OFPacketIn> window = started(rig);
 
-        // Weft's way: a rule without the buffer id, a barrier, then the buffered packet sent on.
+        // A rule without the buffer id, a barrier, then the buffered packet sent on (Weft's way before issue 4).
         rig.harness.feed(concat(flowMod(OFBufferId.NO_BUFFER), F13.buildBarrierRequest().setXid(99).build(),
                 packetOut(window.get(0).getBufferId())));
-        // ovs-testcontroller's way: one flow mod with the buffer id.
+        // ovs-testcontroller's and Weft's way: one flow mod with the buffer id.
         rig.harness.feed(flowMod(window.get(1).getBufferId()));
         // A controller that sends both: the second is a duplicate.
         rig.harness.feed(concat(flowMod(window.get(2).getBufferId()), packetOut(window.get(2).getBufferId())));

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.onosproject.net.DeviceId;
 
@@ -12,11 +13,23 @@ import org.onosproject.net.DeviceId;
  * rule is identified as OpenFlow identifies it, by table, priority and match; a later
  * rule with the same identity replaces it. Implementations of {@link FlowRuleService}
  * feed it; it knows no protocol.
+ *
+ * <p>Kept per device, with the tables each device's rules are in, so that a removal the
+ * switch reports (which names no table on OpenFlow 1.0) is a lookup per table in use, not
+ * a scan of every rule.
  */
 public final class FlowTable {
-    private record Key(DeviceId device, int table, int priority, TrafficMatch match) {
+    /** A rule's identity on its device. */
+    private record Key(int table, int priority, TrafficMatch match) {
         static Key of(FlowRule rule) {
-            return new Key(rule.device(), rule.table(), rule.priority(), rule.match());
+            return new Key(rule.table(), rule.priority(), rule.match());
+        }
+    }
+
+    /** One device's rules, and every table that ever held one of them. */
+    private record DeviceTable(Map<Key, FlowEntry> entries, Set<Integer> tables) {
+        DeviceTable() {
+            this(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
         }
     }
 
@@ -24,43 +37,62 @@ public final class FlowTable {
             .thenComparing(Comparator.comparingInt((FlowEntry e) -> e.rule().priority()).reversed())
             .thenComparing(e -> e.rule().match().toString());
 
-    private final Map<Key, FlowEntry> entries = new ConcurrentHashMap<>();
+    private final Map<DeviceId, DeviceTable> devices = new ConcurrentHashMap<>();
 
     /** The operation was sent; an added or modified rule is pending until confirmed. */
     public void sent(FlowOperation operation) {
         if (operation.type() != FlowOperation.Type.REMOVE) {
-            entries.put(Key.of(operation.rule()), new FlowEntry(operation.rule(), FlowEntry.State.PENDING,
-                    Optional.empty()));
+            FlowRule rule = operation.rule();
+            DeviceTable device = devices.computeIfAbsent(rule.device(), d -> new DeviceTable());
+            device.tables().add(rule.table());
+            device.entries().put(Key.of(rule), new FlowEntry(rule, FlowEntry.State.PENDING, Optional.empty()));
         }
     }
 
     /** The switch confirmed the operation: the rule is installed, or gone. */
     public void confirmed(FlowOperation operation) {
-        Key key = Key.of(operation.rule());
+        FlowRule rule = operation.rule();
+        DeviceTable device = devices.get(rule.device());
+        if (device == null) {
+            return;
+        }
         if (operation.type() == FlowOperation.Type.REMOVE) {
-            entries.remove(key);
+            device.entries().remove(Key.of(rule));
         } else {
-            entries.computeIfPresent(key, (k, e) -> e.rule().equals(operation.rule())
+            device.entries().computeIfPresent(Key.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.INSTALLED, Optional.empty()) : e);
         }
     }
 
     /** The operation failed: an added or modified rule is marked failed with the reason. */
     public void failed(FlowOperation operation, String reason) {
-        if (operation.type() != FlowOperation.Type.REMOVE) {
-            entries.computeIfPresent(Key.of(operation.rule()), (k, e) -> e.rule().equals(operation.rule())
+        FlowRule rule = operation.rule();
+        DeviceTable device = devices.get(rule.device());
+        if (device != null && operation.type() != FlowOperation.Type.REMOVE) {
+            device.entries().computeIfPresent(Key.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.FAILED, Optional.of(reason)) : e);
         }
     }
 
-    /** The switch said it removed a rule (timeout or delete); OpenFlow 1.0 names no table, so any table. */
-    public void removed(DeviceId device, int priority, TrafficMatch match) {
-        entries.keySet().removeIf(k -> k.device().equals(device) && k.priority() == priority
-                && k.match().equals(match));
+    /**
+     * The switch said it removed a rule (timeout or delete): the rules of that priority, match
+     * and cookie go, in any table, as OpenFlow 1.0 names none. A rule of another cookie with the
+     * same identity is a later one that replaced the removed one, and stays.
+     */
+    public void removed(FlowRemovedEvent event) {
+        DeviceTable device = devices.get(event.device());
+        if (device == null) {
+            return;
+        }
+        for (int table : device.tables()) {
+            device.entries().computeIfPresent(new Key(table, event.priority(), event.match()),
+                    (k, e) -> e.rule().cookie() == event.cookie() ? null : e);
+        }
     }
 
     /** The rules of one device, by table, then priority (highest first). */
     public List<FlowEntry> entries(DeviceId device) {
-        return entries.values().stream().filter(e -> e.rule().device().equals(device)).sorted(ORDER).toList();
+        DeviceTable table = devices.get(device);
+        return table == null ? List.of() : table.entries().values().stream().sorted(ORDER).toList();
     }
 }

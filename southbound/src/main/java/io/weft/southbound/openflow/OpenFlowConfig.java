@@ -1,6 +1,7 @@
 package io.weft.southbound.openflow;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,22 @@ import java.util.Objects;
  * @param writeHighWaterBytes  queued output above which a connection is congested
  * @param maxPendingWriteBytes queued output above which a switch that stopped reading is disconnected
  * @param barrierTimeout       time a switch has to confirm a batch of flow operations
+ * @param eventLoops           threads serving the switches' connections; 0: one per core
+ * @param spinBeforeSleep      how long a thread serving switches keeps polling after its last
+ *                             message before it sleeps (0: at once): a switch's next message within
+ *                             that time is read without waking a sleeping thread, which on a virtual
+ *                             machine can take longer than answering the message
  */
 public record OpenFlowConfig(String address, int port, int maxMessageBytes, Duration handshakeTimeout,
                              Duration echoInterval, int echoMisses, int writeHighWaterBytes,
-                             long maxPendingWriteBytes, Duration barrierTimeout) {
+                             long maxPendingWriteBytes, Duration barrierTimeout, int eventLoops,
+                             Duration spinBeforeSleep) {
+    /** The longest {@link #spinBeforeSleep}: past it, sleeping costs less than spinning. */
+    public static final Duration MAX_SPIN = Duration.ofMillis(10);
+    public static final int MAX_EVENT_LOOPS = 1024;
     public static final OpenFlowConfig DEFAULTS = new OpenFlowConfig("0.0.0.0", 6653, 65535,
-            Duration.ofSeconds(10), Duration.ofSeconds(5), 3, 1 << 20, 16L << 20, Duration.ofSeconds(10));
+            Duration.ofSeconds(10), Duration.ofSeconds(5), 3, 1 << 20, 16L << 20, Duration.ofSeconds(10), 0,
+            Duration.of(50, ChronoUnit.MICROS));
 
     /** A switch description reply (1072 bytes on 1.3+) must fit, or no handshake can finish. */
     public static final int MIN_MESSAGE_BYTES = 1072;
@@ -41,6 +52,19 @@ public record OpenFlowConfig(String address, int port, int maxMessageBytes, Dura
         if (writeHighWaterBytes < 1024 || maxPendingWriteBytes < writeHighWaterBytes) {
             throw new IllegalArgumentException("need 1024 <= writeHighWaterBytes <= maxPendingWriteBytes");
         }
+        if (eventLoops < 0 || eventLoops > MAX_EVENT_LOOPS) {
+            throw new IllegalArgumentException("eventLoops must be within 0.." + MAX_EVENT_LOOPS + ", was " + eventLoops);
+        }
+        Objects.requireNonNull(spinBeforeSleep, "spinBeforeSleep");
+        if (spinBeforeSleep.isNegative() || spinBeforeSleep.compareTo(MAX_SPIN) > 0) {
+            throw new IllegalArgumentException("spinBeforeSleep must be within 0.." + MAX_SPIN + ", was "
+                    + spinBeforeSleep);
+        }
+    }
+
+    /** The threads to serve switches with: {@link #eventLoops}, or one per core. */
+    public int eventLoopThreads() {
+        return eventLoops > 0 ? eventLoops : Runtime.getRuntime().availableProcessors();
     }
 
     private static void requirePositive(String name, Duration value) {
@@ -52,11 +76,11 @@ public record OpenFlowConfig(String address, int port, int maxMessageBytes, Dura
 
     public OpenFlowConfig withPort(int newPort) {
         return new OpenFlowConfig(address, newPort, maxMessageBytes, handshakeTimeout, echoInterval, echoMisses,
-                writeHighWaterBytes, maxPendingWriteBytes, barrierTimeout);
+                writeHighWaterBytes, maxPendingWriteBytes, barrierTimeout, eventLoops, spinBeforeSleep);
     }
 
     public OpenFlowConfig withAddress(String newAddress) {
         return new OpenFlowConfig(newAddress, port, maxMessageBytes, handshakeTimeout, echoInterval, echoMisses,
-                writeHighWaterBytes, maxPendingWriteBytes, barrierTimeout);
+                writeHighWaterBytes, maxPendingWriteBytes, barrierTimeout, eventLoops, spinBeforeSleep);
     }
 }

@@ -7,7 +7,6 @@ import io.weft.topology.event.EventDispatcher;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -42,7 +41,7 @@ final class OpenFlowDeviceProvider implements SwitchEvents {
     }
 
     @Override
-    public void packetIn(SwitchSession session, OFPacketIn packetIn) {
+    public void packetIn(SwitchSession session, PacketIn packetIn) {
         packets.packetIn(session, packetIn);
     }
 

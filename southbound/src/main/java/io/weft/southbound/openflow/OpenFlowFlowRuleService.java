@@ -1,6 +1,7 @@
 package io.weft.southbound.openflow;
 
 import io.weft.metrics.Counters;
+import io.netty.buffer.ByteBufAllocator;
 import io.weft.southbound.api.DeviceNotConnectedException;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowOperation;
@@ -13,6 +14,7 @@ import io.weft.topology.event.EventListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.onosproject.net.DeviceId;
@@ -28,7 +30,10 @@ import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 
-/** Flow rules over OpenFlow: each batch is a run of flow mods ended by a barrier. */
+/**
+ * Flow rules over OpenFlow: each batch is a run of flow mods ended by a barrier. Rules whose
+ * actions are all outputs are written by {@link FlowModWriter}, others through openflowj.
+ */
 public final class OpenFlowFlowRuleService implements FlowRuleService {
     private final SwitchRegistry registry;
     private final EventDispatcher dispatcher;
@@ -40,21 +45,30 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
         this.registry = registry;
         this.dispatcher = dispatcher;
         this.counters = counters;
-        dispatcher.addListener(FlowRemovedEvent.class, e -> table.removed(e.device(), e.priority(), e.match()));
+        dispatcher.addListener(FlowRemovedEvent.class, table::removed);
     }
 
     @Override
     public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations) {
-        Optional<SwitchSession> session = registry.session(device).filter(SwitchSession::isActive);
-        if (session.isEmpty()) {
+        Optional<SwitchSession> found = registry.session(device).filter(SwitchSession::isActive);
+        if (found.isEmpty()) {
             return CompletableFuture.failedFuture(new DeviceNotConnectedException(device));
         }
-        List<OFMessage> messages = operations.stream()
-                .<OFMessage>map(op -> OpenFlowTranslator.flowMod(session.get().factory(), op))
-                .toList();
-        operations.forEach(table::sent);
+        SwitchSession session = found.get();
+        OFFactory factory = session.factory();
+        ByteBufAllocator alloc = session.channel().alloc();
+        List<Long> xids = new ArrayList<>(operations.size());
+        List<Object> messages = new ArrayList<>(operations.size());
+        for (FlowOperation op : operations) {
+            long xid = session.nextXid();
+            xids.add(xid);
+            messages.add(FlowModWriter.handles(op.rule())
+                    ? FlowModWriter.write(alloc, factory.getVersion(), xid, op.type(), op.rule(), OptionalInt.empty(), true)
+                    : OpenFlowTranslator.flowMod(factory, op).createBuilder().setXid(xid).build());
+            table.sent(op);
+        }
         counters.add("openflow.flow_mods.sent", messages.size());
-        return session.get().sendConfirmed(messages).whenComplete((ok, failure) -> {
+        return session.sendConfirmed(xids, messages).whenComplete((ok, failure) -> {
             if (failure == null) {
                 operations.forEach(table::confirmed);
             } else {

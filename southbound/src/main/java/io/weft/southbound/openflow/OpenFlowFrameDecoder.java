@@ -14,7 +14,8 @@ import org.projectfloodlight.openflow.protocol.OFMessageReader;
  * below the 8-byte header or above {@code maxMessageBytes} is refused before anything is
  * buffered, and a message is parsed only within its own frame, so a nested length that
  * runs past the end of its message is refused too. HELLOs become {@link HelloMessage},
- * everything else an openflowj {@link OFMessage}.
+ * packet-ins of the versions Weft speaks {@link PacketIn}, everything else an openflowj
+ * {@link OFMessage}.
  */
 final class OpenFlowFrameDecoder extends ByteToMessageDecoder {
     static final int HEADER_LENGTH = 8;
@@ -47,7 +48,14 @@ final class OpenFlowFrameDecoder extends ByteToMessageDecoder {
             return;
         }
         ByteBuf frame = in.readSlice(length);
-        out.add(type == HelloMessage.TYPE ? HelloMessage.parse(frame) : parse(frame, type));
+        int version = frame.getUnsignedByte(frame.readerIndex());
+        if (type == HelloMessage.TYPE) {
+            out.add(HelloMessage.parse(frame));
+        } else if (type == PacketIn.TYPE && PacketIn.reads(version)) {
+            out.add(PacketIn.read(frame));
+        } else {
+            out.add(parse(frame, type));
+        }
     }
 
     private static OFMessage parse(ByteBuf frame, int type) {

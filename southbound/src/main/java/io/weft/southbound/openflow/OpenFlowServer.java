@@ -4,9 +4,11 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
@@ -25,6 +27,7 @@ import io.weft.topology.device.DeviceProviderService;
 import io.weft.topology.event.EventDispatcher;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -87,11 +90,16 @@ public final class OpenFlowServer implements AutoCloseable {
     /** Binds the listening socket; returns the address actually bound (port 0 picks one). */
     public synchronized InetSocketAddress start() throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        long spinNanos = config.spinBeforeSleep().toNanos();
+        SelectStrategyFactory waiting = spinNanos > 0 ? () -> new SpinThenSleep(spinNanos)
+                : DefaultSelectStrategyFactory.INSTANCE;
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory(0, waiting)
+                : NioIoHandler.newFactory(SelectorProvider.provider(), waiting);
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
-        boss = new MultiThreadIoEventLoopGroup(1, io);
-        workers = new MultiThreadIoEventLoopGroup(0, io);
+        // Accepting connections needs no haste: the boss sleeps at once.
+        boss = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), io);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(channelType)
@@ -108,7 +116,8 @@ public final class OpenFlowServer implements AutoCloseable {
                 });
         serverChannel = bootstrap.bind(config.address(), config.port()).sync().channel();
         InetSocketAddress bound = (InetSocketAddress) serverChannel.localAddress();
-        log.info("OpenFlow server listening on {} ({}, versions {})", bound, epoll ? "epoll" : "nio", versions);
+        log.info("OpenFlow server listening on {} ({}, {} event loops, versions {})", bound, epoll ? "epoll" : "nio",
+                config.eventLoopThreads(), versions);
         return bound;
     }
 

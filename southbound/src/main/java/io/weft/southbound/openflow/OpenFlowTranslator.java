@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.LongStream;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.DeviceId;
@@ -21,7 +22,6 @@ import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowModFlags;
 import org.projectfloodlight.openflow.protocol.OFOxmList;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
@@ -61,22 +61,40 @@ import org.projectfloodlight.openflow.types.VlanVid;
  */
 final class OpenFlowTranslator {
     private static final int MAX_OUTPUT_LENGTH = 0xffff;
+    /**
+     * The usual port numbers, made once: ONOS's PortNumber formats its number as a string when
+     * made, and every packet-in names its port.
+     */
+    private static final List<PortNumber> PORT_NUMBERS = LongStream.range(0, 1024).mapToObj(PortNumber::portNumber)
+            .toList();
 
     private OpenFlowTranslator() {
     }
 
     static OFFlowMod flowMod(OFFactory factory, FlowOperation operation) {
-        FlowRule rule = operation.rule();
         OFFlowMod.Builder builder = switch (operation.type()) {
             case ADD -> factory.buildFlowAdd().setFlags(EnumSet.of(OFFlowModFlags.SEND_FLOW_REM));
             case MODIFY -> factory.buildFlowModifyStrict();
             case REMOVE -> factory.buildFlowDeleteStrict();
         };
+        return fill(factory, builder, operation.rule()).setBufferId(OFBufferId.NO_BUFFER).build();
+    }
+
+    /**
+     * A flow add that answers a packet-in: applied to the packet in {@code bufferId} when the
+     * switch buffered it; without SEND_FLOW_REM, as nothing tracks the rule.
+     */
+    static OFFlowMod reactiveFlowAdd(OFFactory factory, long xid, FlowRule rule, OptionalInt bufferId) {
+        return fill(factory, factory.buildFlowAdd().setXid(xid), rule)
+                .setBufferId(bufferId.isPresent() ? OFBufferId.of(bufferId.getAsInt()) : OFBufferId.NO_BUFFER)
+                .build();
+    }
+
+    private static OFFlowMod.Builder fill(OFFactory factory, OFFlowMod.Builder builder, FlowRule rule) {
         builder.setCookie(U64.of(rule.cookie()))
                 .setPriority(rule.priority())
                 .setIdleTimeout(rule.idleTimeout())
                 .setHardTimeout(rule.hardTimeout())
-                .setBufferId(OFBufferId.NO_BUFFER)
                 .setOutPort(OFPort.ANY)
                 .setMatch(match(factory, rule.match()));
         List<OFAction> actions = actions(factory, rule.actions());
@@ -88,7 +106,7 @@ final class OpenFlowTranslator {
                     .setInstructions(actions.isEmpty() ? List.of()
                             : List.of(factory.instructions().applyActions(actions)));
         }
-        return builder.build();
+        return builder;
     }
 
     static Match match(OFFactory factory, TrafficMatch match) {
@@ -159,7 +177,15 @@ final class OpenFlowTranslator {
     }
 
     static List<OFAction> actions(OFFactory factory, List<Action> actions) {
-        return actions.stream().flatMap(action -> actions(factory, action).stream()).toList();
+        if (actions.size() == 1 && actions.get(0) instanceof Action.Output output) {
+            // The common case (every forwarding rule), without the list building below.
+            return List.of(factory.actions().output(ofPort(output.port()), MAX_OUTPUT_LENGTH));
+        }
+        List<OFAction> result = new ArrayList<>(actions.size() + 1);
+        for (Action action : actions) {
+            result.addAll(actions(factory, action));
+        }
+        return List.copyOf(result);
     }
 
     private static List<OFAction> actions(OFFactory factory, Action action) {
@@ -282,18 +308,6 @@ final class OpenFlowTranslator {
         return pushing ? Optional.empty() : Optional.of(result);
     }
 
-    static PortNumber inPort(OFPacketIn packetIn) {
-        if (packetIn.getVersion() == OFVersion.OF_10) {
-            return portNumber(packetIn.getInPort());
-        }
-        OFPort port = packetIn.getMatch().get(MatchField.IN_PORT);
-        return port == null ? PortNumber.CONTROLLER : portNumber(port);
-    }
-
-    static OptionalInt bufferId(OFBufferId id) {
-        return id.equals(OFBufferId.NO_BUFFER) ? OptionalInt.empty() : OptionalInt.of(id.getInt());
-    }
-
     /** The model's view of a port; empty for reserved ports such as LOCAL. */
     static Optional<Port> port(OFPortDesc desc) {
         long number = desc.getPortNo().getPortNumber() & 0xffffffffL;
@@ -346,7 +360,17 @@ final class OpenFlowTranslator {
 
     /** A port as the model names it: reserved ports as the model's constants, which compare by name as well. */
     static PortNumber portNumber(OFPort port) {
-        long number = port.getPortNumber() & 0xffffffffL;
+        return portNumber(port.getPortNumber() & 0xffffffffL);
+    }
+
+    /**
+     * @param number a 32-bit port number, unsigned; reserved ports come back as the model's
+     *               constants, which compare by name as well
+     */
+    static PortNumber portNumber(long number) {
+        if (number < PORT_NUMBERS.size()) {
+            return PORT_NUMBERS.get((int) number);
+        }
         return switch ((int) number) {
             case 0xfffffff8 -> PortNumber.IN_PORT;
             case 0xfffffff9 -> PortNumber.TABLE;

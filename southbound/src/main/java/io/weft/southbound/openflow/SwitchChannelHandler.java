@@ -26,7 +26,6 @@ import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFHelloFailedCode;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -123,8 +122,13 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
         if (state == HandshakeState.CLOSED) {
             return;
         }
+        if (session != null) {
+            session.readStarted();
+        }
         try {
-            if (msg instanceof HelloMessage hello) {
+            if (msg instanceof PacketIn packetIn) {
+                onPacketIn(packetIn);
+            } else if (msg instanceof HelloMessage hello) {
                 onHello(ctx, hello);
             } else {
                 onMessage(ctx, (OFMessage) msg);
@@ -132,6 +136,30 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
         } catch (ProtocolViolation violation) {
             close(ctx, violation);
         }
+    }
+
+    /** A packet-in, read apart from openflowj's messages (see {@link PacketIn}) but checked as they are. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (session != null) {
+            session.readComplete();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    private void onPacketIn(PacketIn packetIn) {
+        if (state == HandshakeState.WAIT_HELLO) {
+            throw unexpected("PACKET_IN before HELLO");
+        }
+        if (packetIn.version() != factory.getVersion().getWireVersion()) {
+            throw new ProtocolViolation(ProtocolViolation.Reason.WRONG_VERSION, "PACKET_IN in wire version "
+                    + packetIn.version() + " on a connection that negotiated " + factory.getVersion());
+        }
+        if (state != HandshakeState.ACTIVE) {
+            counters.increment("openflow.dropped.before_active");
+            return;
+        }
+        events.packetIn(session, packetIn);
     }
 
     private void onHello(ChannelHandlerContext ctx, HelloMessage hello) {
@@ -278,7 +306,6 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
 
     private void onActiveMessage(OFMessage message) {
         switch (message.getType()) {
-            case PACKET_IN -> events.packetIn(session, (OFPacketIn) message);
             case PORT_STATUS -> events.portStatus(session, (OFPortStatus) message);
             case FLOW_REMOVED -> events.flowRemoved(session, (OFFlowRemoved) message);
             case STATS_REPLY -> {
@@ -293,7 +320,11 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
             }
             case ERROR -> {
                 counters.increment("openflow.errors.received");
-                if (!session.error((OFErrorMsg) message)) {
+                if (SwitchSession.isUnconfirmed(message.getXid())) {
+                    // A reactive rule refused (a full table, say): the packet that asked for it is lost,
+                    // the next one asks again. Counted, not logged: it can come at the packet-in rate.
+                    counters.increment("openflow.errors.unconfirmed");
+                } else if (!session.error((OFErrorMsg) message)) {
                     counters.increment("openflow.errors.unattributed");
                     log.warn("switch {}: error not caused by a confirmed batch: {}", who(), message);
                 }

@@ -3,7 +3,6 @@ package io.weft.southbound.openflow;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 
@@ -16,7 +15,7 @@ interface SwitchEvents {
 
     void switchDisconnected(SwitchSession session);
 
-    void packetIn(SwitchSession session, OFPacketIn packetIn);
+    void packetIn(SwitchSession session, PacketIn packetIn);
 
     void portStatus(SwitchSession session, OFPortStatus status);
 

@@ -1,7 +1,9 @@
 package io.weft.southbound.openflow;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.ReferenceCountUtil;
 import io.weft.metrics.Counters;
 import io.weft.metrics.LatencyHistogram;
 import io.weft.southbound.api.DeviceNotConnectedException;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,8 +31,9 @@ import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 /**
  * One connected switch, after its features reply: how apps write to it.
  *
- * <p>Writes from any thread are queued on the channel and flushed together once per
- * event-loop turn. A switch that stops reading cannot make the controller buffer without
+ * <p>Writes from any thread are queued on the channel and flushed together: those made
+ * while the switch's messages of one read are handled (answers to packet-ins) when that read
+ * ends, others once per event-loop turn. A switch that stops reading cannot make the controller buffer without
  * bound: best-effort writes (packet-outs) are dropped while the connection is congested,
  * and past {@code maxPendingWriteBytes} the connection is closed.
  *
@@ -45,9 +49,14 @@ final class SwitchSession {
     private final OpenFlowConfig config;
     private final Counters counters;
     private final LatencyHistogram barrierLatency;
+    /** The top bit of an xid: set on messages no barrier confirms. */
+    private static final long UNCONFIRMED = 0x8000_0000L;
+
     private final AtomicLong xids = new AtomicLong(1 << 16);
     /** Touched only on the event loop of the channel. */
     private boolean flushPending;
+    /** Between a read's first message and its end; touched only on the event loop of the channel. */
+    private boolean reading;
     private final Map<Long, Batch> batchesByBarrier = new ConcurrentHashMap<>();
     private final Map<Long, Batch> batchesByXid = new ConcurrentHashMap<>();
     private final Map<Long, Multipart> multiparts = new ConcurrentHashMap<>();
@@ -113,27 +122,66 @@ final class SwitchSession {
     }
 
     long nextXid() {
-        return xids.getAndIncrement() & 0xffffffffL;
+        return xids.getAndIncrement() & ~UNCONFIRMED & 0xffffffffL;
+    }
+
+    /**
+     * An xid for a message sent without a barrier to confirm it: marked, so that an error the
+     * switch answers it with is recognised as such and not taken for a stray one.
+     */
+    long nextUnconfirmedXid() {
+        return nextXid() | UNCONFIRMED;
+    }
+
+    static boolean isUnconfirmed(long xid) {
+        return (xid & UNCONFIRMED) != 0;
     }
 
     /** Queues a message, to be flushed with the others written in the same turn. */
     void send(OFMessage message) {
+        write(message);
+    }
+
+    /** Queues a message already encoded (the buffer is the session's from here on). */
+    void send(ByteBuf encoded) {
+        write(encoded);
+    }
+
+    private void write(Object message) {
+        if (!admits()) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            writeInLoop(message);
+        } else {
+            try {
+                channel.eventLoop().execute(() -> writeInLoop(message));
+            } catch (RejectedExecutionException e) {
+                // The event loop is shutting down with the controller: the connection goes with it.
+                counters.increment("openflow.dropped.not_connected");
+                ReferenceCountUtil.release(message);
+            }
+        }
+    }
+
+    /**
+     * Whether a write may be queued: the connection is up and the switch is reading. A switch
+     * that stopped reading with too much queued for it is disconnected here. Counted when not.
+     */
+    private boolean admits() {
         if (!channel.isActive()) {
             counters.increment("openflow.dropped.not_connected");
-            return;
+            return false;
         }
         ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
         if (!channel.isWritable() && buffer != null && buffer.totalPendingWriteBytes() > config.maxPendingWriteBytes()) {
             counters.increment("openflow.dropped.write_overflow");
             channel.pipeline().fireExceptionCaught(new ProtocolViolation(ProtocolViolation.Reason.WRITE_OVERFLOW,
                     "switch stopped reading: more than " + config.maxPendingWriteBytes() + " bytes queued for it"));
-            return;
+            return false;
         }
-        if (channel.eventLoop().inEventLoop()) {
-            writeInLoop(message);
-        } else {
-            channel.eventLoop().execute(() -> writeInLoop(message));
-        }
+        return true;
     }
 
     /**
@@ -141,20 +189,41 @@ final class SwitchSession {
      * flush is queued after the write it is for: a write can never land behind the flush
      * that was meant to carry it and sit unflushed.
      */
-    private void writeInLoop(OFMessage message) {
+    private void writeInLoop(Object message) {
         channel.write(message, channel.voidPromise());
         if (!flushPending) {
             flushPending = true;
-            channel.eventLoop().execute(() -> {
-                flushPending = false;
-                channel.flush();
-            });
+            if (!reading) {
+                channel.eventLoop().execute(this::flushIfPending);
+            }
         }
+    }
+
+    private void flushIfPending() {
+        if (flushPending) {
+            flushPending = false;
+            channel.flush();
+        }
+    }
+
+    /** The event loop starts handing this switch's messages to the handler. */
+    void readStarted() {
+        reading = true;
+    }
+
+    /**
+     * The event loop has handed over every message of its read: what was written meanwhile (the
+     * answers to those messages) goes out now, one flush per read, before the event loop turns
+     * to other switches.
+     */
+    void readComplete() {
+        reading = false;
+        flushIfPending();
     }
 
     /** Like {@link #send}, but dropped (false, counted) while the connection is congested. */
     boolean sendBestEffort(OFMessage message, String counterWhenDropped) {
-        if (!channel.isActive() || !channel.isWritable()) {
+        if (!acceptsBestEffort()) {
             counters.increment(counterWhenDropped);
             return false;
         }
@@ -162,25 +231,33 @@ final class SwitchSession {
         return true;
     }
 
-    /** Sends {@code messages} (xids are assigned here) and a barrier; see the class comment. */
-    CompletableFuture<Void> sendConfirmed(List<OFMessage> messages) {
-        List<Long> batchXids = new ArrayList<>(messages.size());
-        List<OFMessage> stamped = new ArrayList<>(messages.size());
-        for (OFMessage message : messages) {
-            long xid = nextXid();
-            batchXids.add(xid);
-            stamped.add(message.createBuilder().setXid(xid).build());
-        }
+    /** Whether best-effort writes go out now: connected and not congested. */
+    boolean acceptsBestEffort() {
+        return channel.isActive() && channel.isWritable();
+    }
+
+    /**
+     * Sends {@code messages}, which carry the xids in {@code xids} (from {@link #nextXid}), in
+     * that order, then a barrier; see the class comment. Each message is an openflowj message or
+     * an encoded buffer, which the session owns from here on. All are written in one turn of
+     * the event loop.
+     */
+    CompletableFuture<Void> sendConfirmed(List<Long> xids, List<Object> messages) {
         long barrierXid = nextXid();
-        Batch batch = new Batch(barrierXid, batchXids, channel.eventLoop().ticker().nanoTime());
+        Batch batch = new Batch(barrierXid, xids, channel.eventLoop().ticker().nanoTime());
         batchesByBarrier.put(barrierXid, batch);
-        batchXids.forEach(x -> batchesByXid.put(x, batch));
+        for (Long xid : xids) {
+            batchesByXid.put(xid, batch);
+        }
         if (!channel.isActive()) {
+            messages.forEach(ReferenceCountUtil::release);
             settle(batch, new DeviceNotConnectedException(deviceId));
             return batch.future;
         }
-        stamped.forEach(this::send);
-        send(factory.buildBarrierRequest().setXid(barrierXid).build());
+        List<Object> all = new ArrayList<>(messages.size() + 1);
+        all.addAll(messages);
+        all.add(factory.buildBarrierRequest().setXid(barrierXid).build());
+        writeAll(all);
         long timeoutMillis = config.barrierTimeout().toMillis();
         batch.timeout = channel.eventLoop().schedule(() -> {
             if (batchesByBarrier.containsKey(barrierXid)) {
@@ -242,6 +319,24 @@ final class SwitchSession {
             pending.future.complete(List.copyOf(pending.parts));
         } else {
             pending.future.completeExceptionally(failure);
+        }
+    }
+
+    /** Like {@link #write} for each message, in order, but as one task for the event loop. */
+    private void writeAll(List<Object> messages) {
+        if (!admits()) {
+            messages.forEach(ReferenceCountUtil::release);
+            return;
+        }
+        if (channel.eventLoop().inEventLoop()) {
+            messages.forEach(this::writeInLoop);
+            return;
+        }
+        try {
+            channel.eventLoop().execute(() -> messages.forEach(this::writeInLoop));
+        } catch (RejectedExecutionException e) {
+            counters.increment("openflow.dropped.not_connected");
+            messages.forEach(ReferenceCountUtil::release);
         }
     }
 

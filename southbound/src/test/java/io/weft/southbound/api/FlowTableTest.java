@@ -75,9 +75,44 @@ class FlowTableTest {
         });
 
         table.confirmed(FlowOperation.remove(a));
-        table.removed(S1, 20, b.match());
+        table.removed(removal(b));
 
         assertThat(table.entries(S1)).isEmpty();
+    }
+
+    @Test
+    void aRemovalTheSwitchReportsTakesTheRuleOfItsCookieFromWhicheverTableAndNoOther() {
+        FlowRule inTable0 = rule(S1, 10, 1, 2);
+        FlowRule inTable1 = new FlowRule(S1, 1, 10, inTable0.match(), inTable0.actions(), inTable0.cookie(), 30, 0);
+        FlowRule otherOwner = new FlowRule(S1, 2, 10, inTable0.match(), inTable0.actions(), 0x1234L, 30, 0);
+        FlowRule otherSwitch = rule(S2, 10, 1, 2);
+        List.of(inTable0, inTable1, otherOwner, otherSwitch).forEach(r -> table.sent(FlowOperation.add(r)));
+
+        table.removed(removal(inTable0));
+
+        assertThat(table.entries(S1)).extracting(FlowEntry::rule).containsExactly(otherOwner);
+        assertThat(table.entries(S2)).extracting(FlowEntry::rule).containsExactly(otherSwitch);
+    }
+
+    @Test
+    void rulesOfOneSlotInSeveralTablesAreConfirmedAndRemovedApart() {
+        FlowRule inTable0 = rule(S1, 10, 1, 2);
+        FlowRule inTable1 = new FlowRule(S1, 1, 10, inTable0.match(), inTable0.actions(), inTable0.cookie(), 30, 0);
+        table.sent(FlowOperation.add(inTable0));
+        table.sent(FlowOperation.add(inTable1));
+
+        table.confirmed(FlowOperation.add(inTable1));
+        table.confirmed(FlowOperation.remove(inTable0));
+
+        assertThat(table.entries(S1)).singleElement().satisfies(e -> {
+            assertThat(e.rule()).isEqualTo(inTable1);
+            assertThat(e.state()).isEqualTo(FlowEntry.State.INSTALLED);
+        });
+    }
+
+    private static FlowRemovedEvent removal(FlowRule rule) {
+        return new FlowRemovedEvent(rule.device(), rule.cookie(), rule.priority(), rule.match(),
+                FlowRemovedEvent.Reason.IDLE_TIMEOUT, 0, 0);
     }
 
     @Test

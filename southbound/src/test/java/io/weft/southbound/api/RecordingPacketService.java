@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Stands in for the southbound's packet service in tests: runs packet-ins through the
- * processors in order, as the real one does, and records packet-outs instead of sending them.
- * Not thread-safe; tests drive it from one thread.
+ * processors in order, as the real one does (all on the caller's thread), and records
+ * packet-outs and packet-ins answered with rules instead of sending them. Not thread-safe;
+ * tests drive it from one thread.
  */
 public final class RecordingPacketService implements PacketService {
     private record Registration(int order, long sequence, PacketProcessor processor) {
@@ -15,10 +16,15 @@ public final class RecordingPacketService implements PacketService {
 
     private final List<Registration> processors = new ArrayList<>();
     private final List<OutboundPacket> emitted = new ArrayList<>();
+    private final List<Answer> answers = new ArrayList<>();
     private boolean emitResult = true;
 
+    /** A packet-in answered with a rule through {@link #installAndApply}. */
+    public record Answer(InboundPacket packet, FlowRule rule) {
+    }
+
     @Override
-    public void addProcessor(int order, PacketProcessor processor) {
+    public void addProcessor(int order, PacketProcessor processor, Execution execution) {
         processors.add(new Registration(order, processors.size(), processor));
         processors.sort(Comparator.comparingInt(Registration::order).thenComparingLong(Registration::sequence));
     }
@@ -29,7 +35,19 @@ public final class RecordingPacketService implements PacketService {
         return emitResult;
     }
 
-    /** What {@link #emit} answers from now on: false stands for a disconnected or congested switch. */
+    @Override
+    public boolean installAndApply(InboundPacket packet, FlowRule rule) {
+        PacketService.requireAnswerable(packet, rule);
+        answers.add(new Answer(packet, rule));
+        return emitResult;
+    }
+
+    /** Every packet-in answered with a rule so far, in order. */
+    public List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+
+    /** What {@link #emit} and {@link #installAndApply} answer from now on: false stands for a disconnected or congested switch. */
     public void emitResult(boolean result) {
         emitResult = result;
     }
@@ -46,8 +64,9 @@ public final class RecordingPacketService implements PacketService {
         return List.copyOf(emitted);
     }
 
-    /** Forgets the packets emitted so far. */
+    /** Forgets the packets emitted and answered so far. */
     public void clearEmitted() {
         emitted.clear();
+        answers.clear();
     }
 }

@@ -148,11 +148,14 @@ class HostLearnerTest {
     @Test
     void groupAddressesAreNotLearnedAsTheHosts() {
         fabric.deliver(S1_P1, ipv4(H1, "224.0.0.5"));
+        fabric.deliver(S1_P1, ipv4(H1, "239.255.255.250"));
+        fabric.deliver(S1_P1, ipv4(H1, "255.255.255.255"));
         fabric.deliver(S1_P1, arp(H1, "255.255.255.255"));
         fabric.deliver(S1_P1, ipv6(H1, "ff02::1"));
+        fabric.deliver(S1_P1, ipv4(H1, "223.255.255.255"));  // the last unicast address below them
 
-        assertThat(only().ips()).isEmpty();
-        assertThat(hostCounters()).isEqualTo(Map.of("hosts.ignored_ip.not_unicast", 3L));
+        assertThat(only().ips()).containsExactly(IpAddress.valueOf("223.255.255.255"));
+        assertThat(hostCounters()).isEqualTo(Map.of("hosts.ignored_ip.not_unicast", 5L));
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /** What an active switch may send, and where it goes; asynchronous messages racing the handshake. */
@@ -33,8 +33,9 @@ class ActiveSwitchMessagesTest {
             sw.feed(PORT_STATUS_13);
 
             assertThat(sw.events.packetIns).singleElement().satisfies(p -> {
-                assertThat(p.getMatch().get(MatchField.IN_PORT)).isEqualTo(OFPort.of(3));
-                assertThat(Hex.of(p.getData())).isEqualTo("77 65 66 74");
+                assertThat(p.inPort()).isEqualTo(PortNumber.portNumber(3));
+                assertThat(p.bufferId()).isEmpty();
+                assertThat(Hex.of(p.data())).isEqualTo("77 65 66 74");
             });
             assertThat(sw.events.portStatuses).singleElement().satisfies(s -> {
                 assertThat(s.getReason()).isEqualTo(OFPortReason.MODIFY);

@@ -66,6 +66,27 @@ class BadMessageCorpusTest {
     }
 
     @Test
+    void packetInOfAnotherVersionAfterNegotiationIsWrongVersion() {
+        try (SwitchConnection sw = SwitchConnection.open()) {
+            sw.activate(OFVersion.OF_13);
+            sw.feed("01 0a 00 16 00 00 00 07 ff ff ff ff 00 04 00 01 00 00 de ad be ef"); // OpenFlow 1.0 PACKET_IN
+            sw.assertClosedFor(Reason.WRONG_VERSION);
+            assertThat(sw.events.packetIns).isEmpty();
+        }
+    }
+
+    @Test
+    void packetInBeforeHelloIsUnexpected() {
+        try (SwitchConnection sw = SwitchConnection.open()) {
+            sw.expect(Handshakes.CONTROLLER_HELLO);
+            sw.feed("04 0a 00 26 00 00 00 07 ff ff ff ff 00 04 00 00 00 00 00 00 00 00 00 00"
+                    + " 00 01 00 04 00 00 00 00 00 00 de ad be ef");
+            sw.assertClosedFor(Reason.UNEXPECTED_MESSAGE);
+            assertThat(sw.events.packetIns).isEmpty();
+        }
+    }
+
+    @Test
     void unknownMessageTypeIsMalformed() {
         try (SwitchConnection sw = SwitchConnection.open()) {
             sw.activate(OFVersion.OF_13);
@@ -253,6 +274,7 @@ class BadMessageCorpusTest {
     private static OpenFlowConfig withMaxMessageBytes(int max) {
         OpenFlowConfig d = OpenFlowConfig.DEFAULTS;
         return new OpenFlowConfig(d.address(), d.port(), max, d.handshakeTimeout(), d.echoInterval(),
-                d.echoMisses(), d.writeHighWaterBytes(), d.maxPendingWriteBytes(), Duration.ofSeconds(10));
+                d.echoMisses(), d.writeHighWaterBytes(), d.maxPendingWriteBytes(), Duration.ofSeconds(10), d.eventLoops(),
+                d.spinBeforeSleep());
     }
 }

@@ -139,7 +139,7 @@ class BarrierFutureTest {
         OpenFlowConfig d = OpenFlowConfig.DEFAULTS;
         OpenFlowConfig config = new OpenFlowConfig(d.address(), d.port(), d.maxMessageBytes(), d.handshakeTimeout(),
                 Duration.ofSeconds(60), d.echoMisses(), d.writeHighWaterBytes(), d.maxPendingWriteBytes(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), d.eventLoops(), d.spinBeforeSleep());
         try (SwitchConnection other = SwitchConnection.open(config)) {
             other.activate(OFVersion.OF_13);
             OpenFlowFlowRuleService rules = new OpenFlowFlowRuleService(other.registry, new EventDispatcher(
@@ -210,8 +210,9 @@ class BarrierFutureTest {
         sw.channel.close();
         sw.channel.runPendingTasks();
 
-        CompletableFuture<Void> done = session.sendConfirmed(List.of(
-                OpenFlowTranslator.flowMod(session.factory(), FlowOperation.add(RULE))));
+        long xid = session.nextXid();
+        CompletableFuture<Void> done = session.sendConfirmed(List.of(xid), List.of(
+                OpenFlowTranslator.flowMod(session.factory(), FlowOperation.add(RULE)).createBuilder().setXid(xid).build()));
 
         assertThat(done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(DeviceNotConnectedException.class);

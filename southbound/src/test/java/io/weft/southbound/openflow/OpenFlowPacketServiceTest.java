@@ -10,17 +10,19 @@ import io.weft.southbound.api.InboundPacket;
 import io.weft.southbound.api.OutboundPacket;
 import io.weft.southbound.api.PacketContext;
 import io.weft.southbound.api.PacketProcessor;
+import io.weft.southbound.api.PacketService.Execution;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
-import org.projectfloodlight.openflow.exceptions.OFParseError;
-import org.projectfloodlight.openflow.protocol.OFFactories;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 
 /**
@@ -153,15 +155,107 @@ class OpenFlowPacketServiceTest {
         assertThat(sw.counters.get("packet_out.sent")).isZero();
     }
 
+    @Test
+    void inlineProcessorsRunAsThePacketInArrivesAndTheRestOnAWorker() {
+        SwitchSession session = sw.activate(OFVersion.OF_13);
+        QueuedTasks workers = new QueuedTasks();
+        OpenFlowPacketService service = new OpenFlowPacketService(sw.registry,
+                new KeyedSerialExecutor("packet_in", workers, 64, sw.counters), sw.counters);
+        service.addProcessor(10, recording("inline"), Execution.INLINE);
+        service.addProcessor(20, recording("worker"), Execution.WORKER);
+        // After a worker processor, an inline one runs on the worker too: the order is kept.
+        service.addProcessor(30, recording("inline after worker"), Execution.INLINE);
+
+        service.packetIn(session, packetIn(PACKET_IN_13));
+
+        assertThat(calls).containsExactly("inline");
+        workers.runAll();
+        assertThat(calls).containsExactly("inline", "worker", "inline after worker");
+        assertThat(sw.counters.get("packet_in.unhandled")).isEqualTo(1);
+    }
+
+    @Test
+    void aChainOfInlineProcessorsNeverReachesTheWorkers() {
+        SwitchSession session = sw.activate(OFVersion.OF_13);
+        QueuedTasks workers = new QueuedTasks();
+        OpenFlowPacketService service = new OpenFlowPacketService(sw.registry,
+                new KeyedSerialExecutor("packet_in", workers, 64, sw.counters), sw.counters);
+        service.addProcessor(10, recording("a"), Execution.INLINE);
+        service.addProcessor(20, context -> context.markHandled(), Execution.INLINE);
+
+        service.packetIn(session, packetIn(PACKET_IN_13));
+
+        assertThat(calls).containsExactly("a");
+        assertThat(workers.queued()).isZero();
+        assertThat(sw.counters.get("packet_in.unhandled")).isZero();
+    }
+
+    @Test
+    void whenTheWorkersAreFullThePacketStopsAfterTheInlineProcessorsAndIsCounted() {
+        SwitchSession session = sw.activate(OFVersion.OF_13);
+        QueuedTasks workers = new QueuedTasks();
+        OpenFlowPacketService service = new OpenFlowPacketService(sw.registry,
+                new KeyedSerialExecutor("packet_in", workers, 1, sw.counters), sw.counters);
+        service.addProcessor(10, recording("inline"), Execution.INLINE);
+        service.addProcessor(20, recording("worker"), Execution.WORKER);
+
+        service.packetIn(session, packetIn(PACKET_IN_13));
+        service.packetIn(session, packetIn(PACKET_IN_13));
+        workers.runAll();
+
+        assertThat(calls).containsExactly("inline", "inline", "worker");
+        assertThat(sw.counters.get("packet_in.dropped.overload")).isEqualTo(1);
+    }
+
     private PacketProcessor recording(String name) {
         return (PacketContext context) -> calls.add(name);
     }
 
-    private static OFPacketIn packetIn(String hex) {
-        try {
-            return (OFPacketIn) OFFactories.getGenericReader().readFrom(Unpooled.wrappedBuffer(Hex.bytes(hex)));
-        } catch (OFParseError e) {
-            throw new AssertionError("golden packet-in does not parse", e);
+    private static PacketIn packetIn(String hex) {
+        return PacketIn.read(Unpooled.wrappedBuffer(Hex.bytes(hex)));
+    }
+
+    /** An executor that only queues; the test runs what was queued when it chooses. */
+    private static final class QueuedTasks extends AbstractExecutorService {
+        private final Deque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        int queued() {
+            return tasks.size();
+        }
+
+        void runAll() {
+            while (!tasks.isEmpty()) {
+                tasks.poll().run();
+            }
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
-import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 
@@ -15,7 +14,7 @@ final class RecordingSwitchEvents implements SwitchEvents {
 
     final List<Activation> activated = new ArrayList<>();
     final List<SwitchSession> disconnected = new ArrayList<>();
-    final List<OFPacketIn> packetIns = new ArrayList<>();
+    final List<PacketIn> packetIns = new ArrayList<>();
     final List<OFPortStatus> portStatuses = new ArrayList<>();
     final List<OFFlowRemoved> flowsRemoved = new ArrayList<>();
 
@@ -30,7 +29,7 @@ final class RecordingSwitchEvents implements SwitchEvents {
     }
 
     @Override
-    public void packetIn(SwitchSession session, OFPacketIn packetIn) {
+    public void packetIn(SwitchSession session, PacketIn packetIn) {
         packetIns.add(packetIn);
     }
 

@@ -8,7 +8,10 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.Action;
+import io.weft.southbound.api.FlowRule;
+import io.weft.southbound.api.InboundPacket;
 import io.weft.southbound.api.OutboundPacket;
+import io.weft.southbound.api.TrafficMatch;
 import io.weft.southbound.openflow.ProtocolViolation.Reason;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.onlab.packet.Ethernet;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -32,7 +36,8 @@ class WriteBackpressureTest {
     private static final long MAX_PENDING = 4096;
 
     private final SwitchConnection sw = SwitchConnection.open(new OpenFlowConfig("0.0.0.0", 6653, 65535,
-            Duration.ofSeconds(10), Duration.ofSeconds(5), 3, HIGH_WATER, MAX_PENDING, Duration.ofSeconds(10)),
+            Duration.ofSeconds(10), Duration.ofSeconds(5), 3, HIGH_WATER, MAX_PENDING, Duration.ofSeconds(10), 0,
+            Duration.ZERO),
             new SwitchRegistry(), new Counters());
     private final OpenFlowPacketService packets = new OpenFlowPacketService(sw.registry,
             new KeyedSerialExecutor("packet_in", MoreExecutors.newDirectExecutorService(), 8, sw.counters),
@@ -67,6 +72,24 @@ class WriteBackpressureTest {
         assertThat(sw.counters.get("packet_out.dropped.congested")).isEqualTo(1);
         assertThat(sw.counters.get("packet_out.sent")).isZero();
         assertThat(sw.channel.isActive()).as("congested, not yet over the limit").isTrue();
+    }
+
+    @Test
+    void aPacketInAnswerIsDroppedWholeAndCountedWhileTheConnectionIsCongested() {
+        SwitchSession session = stalledSession();
+        for (int i = 0; i < 100 && sw.channel.isWritable(); i++) {
+            session.send(echo(session, 256));
+        }
+        DeviceId device = DeviceId.deviceId("of:000000000000002a");
+        InboundPacket in = new InboundPacket(device, PortNumber.portNumber(2), new Ethernet(), new byte[14],
+                OptionalInt.empty());
+        FlowRule rule = new FlowRule(device, 0, 10, TrafficMatch.ANY.withInPort(PortNumber.portNumber(2)),
+                List.of(Action.output(PortNumber.portNumber(1))), 0, 30, 0);
+
+        assertThat(packets.installAndApply(in, rule)).isFalse();
+
+        assertThat(sw.counters.get("flow_mod.unconfirmed.dropped.congested")).isEqualTo(1);
+        assertThat(sw.counters.get("flow_mod.unconfirmed.sent")).isZero();
     }
 
     @Test

@@ -19,7 +19,13 @@ public record Device(DeviceId id, DeviceDescription description, boolean availab
     }
 
     public Optional<Port> port(PortNumber number) {
-        return ports.stream().filter(p -> p.number().equals(number)).findFirst();
+        // A loop, not a stream: host learning asks this for every packet-in.
+        for (Port port : ports) {
+            if (port.number().equals(number)) {
+                return Optional.of(port);
+            }
+        }
+        return Optional.empty();
     }
 
     /** This device with {@code port} added or replacing the port of the same number. */

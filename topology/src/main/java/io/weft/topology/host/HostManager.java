@@ -6,6 +6,7 @@ import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.event.EventListener;
 import io.weft.topology.link.ConnectPoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
@@ -25,17 +27,30 @@ import org.onlab.packet.MacAddress;
  * Keeps learned hosts in memory and posts a {@link HostEvent} for every change. A host seen
  * at a new port moves there, unless it moved less than {@link HostConfig#moveHoldDown()}
  * ago; hosts not seen for {@link HostConfig#idleTimeout()} are forgotten ({@link #expire()}),
- * and so are the hosts of a port that goes down.
+ * and so are the hosts of a port that goes down. A host's last sighting is kept to within
+ * {@link #LAST_SEEN_RESOLUTION}.
  */
 public final class HostManager implements HostService, HostProviderService {
     private static final Comparator<Host> ORDER = Comparator.comparing((Host h) -> h.key().mac().toLong())
             .thenComparing(h -> h.key().vlan().toShort());
 
+    /**
+     * How stale a known host's {@link Host#lastSeen()} may be (at most a tenth of the idle
+     * timeout): seeing it again sooner changes nothing, so that a host's every packet costs a
+     * lookup, not a new record.
+     */
+    static final Duration LAST_SEEN_RESOLUTION = Duration.ofSeconds(1);
+
     /** A host with what the public record leaves out: IP addresses by when last seen, oldest first; the last move. */
     private record Entry(Host host, LinkedHashSet<IpAddress> ipsByAge, Instant lastMove) {
     }
 
-    private final Map<HostKey, Entry> hosts = new HashMap<>();
+    /**
+     * Changed under this manager's lock, but for a host's last sighting, which moves by a
+     * conditional replace; read without the lock where a packet-in learns a known host, so that
+     * the switches' threads do not queue for it at the packet-in rate.
+     */
+    private final Map<HostKey, Entry> hosts = new ConcurrentHashMap<>();
     private final Map<ConnectPoint, Set<HostKey>> byLocation = new HashMap<>();
     private final Map<IpAddress, Set<HostKey>> byIp = new HashMap<>();
     private final Map<MacAddress, Set<HostKey>> byMac = new HashMap<>();
@@ -43,12 +58,14 @@ public final class HostManager implements HostService, HostProviderService {
     private final Clock clock;
     private final HostConfig config;
     private final Counters counters;
+    private final long lastSeenResolutionMillis;
 
     public HostManager(EventDispatcher dispatcher, Clock clock, HostConfig config, Counters counters) {
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.config = config;
         this.counters = counters;
+        this.lastSeenResolutionMillis = Math.min(LAST_SEEN_RESOLUTION.toMillis(), config.idleTimeout().toMillis() / 10);
     }
 
     @Override
@@ -82,9 +99,29 @@ public final class HostManager implements HostService, HostProviderService {
     }
 
     @Override
-    public synchronized void hostSeen(HostKey key, ConnectPoint location, Optional<IpAddress> ip) {
-        Instant now = clock.instant();
+    public void hostSeen(HostKey key, ConnectPoint location, Optional<IpAddress> ip) {
+        Entry known = hosts.get(key);
+        if (known != null && isWhereItWas(known, location, ip)) {
+            // Seen where it is, from the address it used last: the common case by far (every packet of
+            // a known host), so only the time moves, and that only once per resolution; without the lock.
+            refresh(known);
+            return;
+        }
+        if (known == null && hosts.size() >= config.maxHosts()) {
+            counters.increment("hosts.dropped.table_full");
+            return;
+        }
+        learn(key, location, ip);
+    }
+
+    private static boolean isWhereItWas(Entry entry, ConnectPoint location, Optional<IpAddress> ip) {
+        return entry.host().location().equals(location)
+                && (ip.isEmpty() || !entry.ipsByAge().isEmpty() && ip.get().equals(entry.ipsByAge().getLast()));
+    }
+
+    private synchronized void learn(HostKey key, ConnectPoint location, Optional<IpAddress> ip) {
         Entry old = hosts.get(key);
+        Instant now = clock.instant();
         if (old == null) {
             if (hosts.size() >= config.maxHosts()) {
                 counters.increment("hosts.dropped.table_full");
@@ -121,10 +158,38 @@ public final class HostManager implements HostService, HostProviderService {
         }
     }
 
-    /** Forgets hosts not seen for the idle timeout; called periodically. */
+    /**
+     * Moves a host's last sighting to now, if it is older than the resolution; no event, indexes
+     * untouched. Lost, harmlessly, if the host changes meanwhile: whatever changed it saw it too.
+     */
+    private void refresh(Entry entry) {
+        long now = clock.millis();
+        Host host = entry.host();
+        if (now - host.lastSeen().toEpochMilli() < lastSeenResolutionMillis) {
+            return;
+        }
+        hosts.replace(host.key(), entry, new Entry(new Host(host.key(), host.ips(), host.location(), clock.instant()),
+                entry.ipsByAge(), entry.lastMove()));
+    }
+
+    /**
+     * Forgets hosts not seen for the idle timeout; called periodically. Looks for them without
+     * the lock, so that packet-ins never wait for the look; a host seen again meanwhile stays.
+     */
     public void expire() {
         Instant oldest = clock.instant().minus(config.idleTimeout());
-        removeIf(h -> h.lastSeen().isBefore(oldest));
+        List<Entry> idle = hosts.values().stream().filter(e -> e.host().lastSeen().isBefore(oldest)).toList();
+        if (idle.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            for (Entry entry : idle) {
+                if (hosts.remove(entry.host().key(), entry)) {
+                    unindex(entry);
+                    dispatcher.post(new HostEvent(HostEvent.Type.HOST_REMOVED, entry.host(), Optional.empty()));
+                }
+            }
+        }
     }
 
     /** Forgets the hosts of a port that went down or away: wherever they went, it was not there. */
@@ -153,9 +218,14 @@ public final class HostManager implements HostService, HostProviderService {
         host.ips().forEach(ip -> index(byIp, ip, host.key(), true));
     }
 
+    /** Removes the host of {@code entry}, whichever entry it has now: a refresh changes neither place nor addresses. */
     private void remove(Entry entry) {
+        hosts.remove(entry.host().key());
+        unindex(entry);
+    }
+
+    private void unindex(Entry entry) {
         Host host = entry.host();
-        hosts.remove(host.key());
         index(byLocation, host.location(), host.key(), false);
         index(byMac, host.key().mac(), host.key(), false);
         host.ips().forEach(ip -> index(byIp, ip, host.key(), false));

@@ -93,6 +93,36 @@ class HostManagerTest {
     }
 
     @Test
+    void aHostSeenAgainWithinTheResolutionKeepsItsRecordAndLaterOnlyItsTimeMoves() {
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+        Host first = host(H1);
+
+        fabric.clock().advance(HostManager.LAST_SEEN_RESOLUTION.minusMillis(1));
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+        assertThat(host(H1)).isSameAs(first);
+
+        fabric.clock().advance(Duration.ofMillis(1));
+        hosts.hostSeen(H1, AT_1_1, Optional.empty());
+        assertThat(host(H1).lastSeen()).isEqualTo(fabric.clock().instant());
+        assertThat(host(H1)).usingRecursiveComparison().ignoringFields("lastSeen").isEqualTo(first);
+        assertThat(events).hasSize(1);
+        assertThat(hosts.hostsAt(AT_1_1)).containsExactly(host(H1));
+        assertThat(hosts.hostsByIp(addr("10.0.0.1"))).containsExactly(host(H1));
+    }
+
+    @Test
+    void anOlderAddressSeenAgainBecomesTheNewestSoTheOldestIsForgottenFirst() {
+        hosts = manager(100, 2);
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.2"));
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
+
+        hosts.hostSeen(H1, AT_1_1, ip("10.0.0.3"));
+
+        assertThat(host(H1).ips()).containsExactlyInAnyOrder(addr("10.0.0.1"), addr("10.0.0.3"));
+    }
+
+    @Test
     void aNewAddressIsAnUpdateThatCarriesTheHostBefore() {
         hosts.hostSeen(H1, AT_1_1, ip("10.0.0.1"));
         Host before = host(H1);
@@ -191,6 +221,26 @@ class HostManagerTest {
         assertThat(hosts.hosts()).isEmpty();
         assertThat(hosts.hostsAt(AT_2_1)).isEmpty();
         assertThat(hosts.hostsByIp(addr("10.0.0.2"))).isEmpty();
+    }
+
+    @Test
+    void aHostSeenAgainExpiresAfterOnesSeenLaterThanItFirstWas() {
+        hosts.hostSeen(H1, AT_1_1, Optional.empty());
+        fabric.clock().advance(Duration.ofSeconds(1));
+        hosts.hostSeen(H2, AT_2_1, Optional.empty());
+        fabric.clock().advance(Duration.ofSeconds(1));
+        hosts.hostSeen(H3, AT_3_1, Optional.empty());
+        fabric.clock().advance(Duration.ofSeconds(28));
+        hosts.hostSeen(H1, AT_1_1, Optional.empty());
+        hosts.hostSeen(H3, AT_3_1, ip("10.0.0.3"));
+
+        // H2, seen at 1 s, has been idle for longer than the 60 s idle timeout; H1 and H3 were seen at 30 s.
+        fabric.clock().advance(Duration.ofSeconds(32));
+        hosts.expire();
+
+        assertThat(hosts.hosts()).extracting(Host::key).containsExactly(H1, H3);
+        assertThat(events).last().extracting(HostEvent::type, e -> e.host().key())
+                .containsExactly(HostEvent.Type.HOST_REMOVED, H2);
     }
 
     @Test
@@ -303,7 +353,7 @@ class HostManagerTest {
                 "00:00:00:00:00:01/5", "00:00:00:00:00:01/20", "00:00:00:00:00:02", "00:00:00:00:00:03");
     }
 
-    /** Packet workers learn hosts while the event thread and the expiry timer forget them. */
+    /** Packet workers learn and refresh hosts while the event thread and the expiry timer forget them. */
     @Test
     void concurrentLearningMovesAndRemovalsKeepTheIndexesConsistent() throws Exception {
         hosts = new HostManager(fabric.dispatcher(), fabric.clock(),
@@ -327,6 +377,8 @@ class HostManagerTest {
                 start.await();
                 for (int i = 0; i < 5_000; i++) {
                     hosts.onDeviceEvent(portEvent(DeviceEvent.Type.PORT_UPDATED, 1 + i % 3, port(1, false)));
+                    // Time moves (only this thread moves it), so sightings refresh hosts while others expire.
+                    fabric.clock().advance(Duration.ofMillis(700));
                     hosts.expire();
                 }
                 return null;
