@@ -1,5 +1,6 @@
 package io.weft.southbound.openflow;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -34,6 +35,8 @@ final class OpenFlowMessageCounter extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof OFMessage message) {
             counter(in, "in", message.getType()).increment();
+        } else if (msg instanceof PacketIn) {
+            counter(in, "in", OFType.PACKET_IN).increment();
         } else if (msg instanceof HelloMessage) {
             counter(in, "in", OFType.HELLO).increment();
         }
@@ -44,8 +47,23 @@ final class OpenFlowMessageCounter extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof OFMessage message) {
             counter(out, "out", message.getType()).increment();
+        } else if (msg instanceof ByteBuf encoded && encoded.readableBytes() >= 2) {
+            // Messages written straight to bytes (flow mods, packet-outs): their type is the header's second byte.
+            OFType type = rawType(encoded.getUnsignedByte(encoded.readerIndex() + 1));
+            if (type != null) {
+                counter(out, "out", type).increment();
+            }
         }
         ctx.write(msg, promise);
+    }
+
+    /** The types Weft writes as bytes; their codes are the same in every version. */
+    private static OFType rawType(int code) {
+        return switch (code) {
+            case 13 -> OFType.PACKET_OUT;
+            case 14 -> OFType.FLOW_MOD;
+            default -> null;
+        };
     }
 
     private Counter counter(AtomicReferenceArray<Counter> byType, String direction, OFType type) {

@@ -54,6 +54,23 @@ class OpenFlowMetricsTest {
     }
 
     @Test
+    void flowModsWrittenAsBytesAndPacketInsReadWithoutOpenflowjAreCounted() {
+        sw.activate(OFVersion.OF_13);
+        Map<String, Long> outBefore = messages("out");
+        server.flowRules().apply(OpenFlowTranslatorTest.RULE.device(),
+                List.of(FlowOperation.add(OpenFlowTranslatorTest.RULE)));
+        sw.expect(OpenFlowTranslatorTest.FLOW_ADD_13);
+
+        assertThat(messages("out").get("flow_mod")).isEqualTo(outBefore.get("flow_mod") + 1);
+
+        sw.feed(Hex.withXid(""
+                + "04 0a 00 3c xx xx xx xx ff ff ff ff 00 12 00 00 00 00 00 00 00 00 00 00"
+                + " 00 01 00 0c 80 00 00 04 00 00 00 03 00 00 00 00 00 00"
+                + " ff ff ff ff ff ff 0a 00 00 00 00 01 88 b5 77 65 66 74", 7));
+        assertThat(messages("in")).as("a packet-in, read without openflowj").containsEntry("packet_in", 1L);
+    }
+
+    @Test
     void connectedSwitchesAndPendingBatchesAreGauges() {
         assertThat(counters.gauges()).containsExactly(entry("openflow.barrier.pending_batches", 0L),
                 entry("openflow.switches.connected", 0L));
