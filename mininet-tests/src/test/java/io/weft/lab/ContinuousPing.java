@@ -1,5 +1,7 @@
 package io.weft.lab;
 
+import java.time.Duration;
+
 /**
  * A ping running in the background of a Mininet host ({@code ping -D -i interval}), read
  * while it runs and stopped with SIGINT, as a user at the Mininet prompt would.
@@ -25,6 +27,13 @@ public final class ContinuousPing {
 
     public Progress progress() {
         return network.readPing(id);
+    }
+
+    /** Waits until {@code replies} more replies than now have come back; fails after {@code timeout}. */
+    public Progress awaitMoreReplies(int replies, Duration timeout, String when) {
+        int before = progress().received();
+        return Poll.until(replies + " more replies to " + this + " " + when, timeout, this::progress,
+                progress -> progress.received() >= before + replies).value();
     }
 
     /** Stops the ping and reads everything it saw. */

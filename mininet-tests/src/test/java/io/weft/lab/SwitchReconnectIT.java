@@ -45,7 +45,7 @@ class SwitchReconnectIT {
                     flows -> flows.stream().anyMatch(f -> f.cookie() == cookie));
 
             ContinuousPing ping = network.startPing("h1", "h3", PING_INTERVAL);
-            awaitReplies(ping, "before the leaf was cut off");
+            ping.awaitMoreReplies(STEADY_REPLIES, STEADY_TIMEOUT, "before the leaf was cut off");
             LabWiring.Cable cable = TenantLab.carrying(network, wiring, leaf, List.of("s1", "s2"), STEADY_REPLIES,
                     ON_PATH_TIMEOUT);
             String spine = cable.a().equals(leaf) ? cable.b() : cable.a();
@@ -89,11 +89,6 @@ class SwitchReconnectIT {
                 .orElseThrow(() -> new AssertionError("Weft does not list " + id));
     }
 
-    private static void awaitReplies(ContinuousPing ping, String when) {
-        int before = ping.progress().received();
-        Poll.until(STEADY_REPLIES + " more replies to " + ping + " " + when, STEADY_TIMEOUT, ping::progress,
-                progress -> progress.received() >= before + STEADY_REPLIES);
-    }
 
     private static String vsctl(String... args) {
         String[] argv = new String[args.length + 1];

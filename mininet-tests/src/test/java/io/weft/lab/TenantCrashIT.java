@@ -96,12 +96,7 @@ class TenantCrashIT {
     }
 
     private static void awaitReplies(List<ContinuousPing> pings, String when) {
-        pings.forEach(ping -> awaitReplies(ping, when));
+        pings.forEach(ping -> ping.awaitMoreReplies(STEADY_REPLIES, STEADY_TIMEOUT, when));
     }
 
-    private static void awaitReplies(ContinuousPing ping, String when) {
-        int before = ping.progress().received();
-        Poll.until(STEADY_REPLIES + " more replies to " + ping + " " + when, STEADY_TIMEOUT, ping::progress,
-                progress -> progress.received() >= before + STEADY_REPLIES);
-    }
 }
