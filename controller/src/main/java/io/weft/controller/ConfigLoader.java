@@ -3,6 +3,7 @@ package io.weft.controller;
 import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.northbound.ApiConfig;
 import io.weft.northbound.events.EventJournalConfig;
+import io.weft.southbound.audit.ForeignRules;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -53,7 +55,7 @@ public final class ConfigLoader {
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
         root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads",
-                "api", "events", "flow-audit-interval", "stats-interval");
+                "api", "events", "flow-audit-interval", "flow-audit-foreign-rules", "stats-interval");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout", "event-loops",
@@ -117,7 +119,17 @@ public final class ConfigLoader {
                 root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
                 root.integer("worker-threads", d.workerThreads(), 1, 256), api, events,
                 root.duration("flow-audit-interval", d.flowAuditInterval()),
-                root.duration("stats-interval", d.statsInterval())));
+                root.duration("stats-interval", d.statsInterval()),
+                foreignRules(root.string("flow-audit-foreign-rules", d.foreignRules().name().toLowerCase(Locale.ROOT)))));
+    }
+
+    private static ForeignRules foreignRules(String value) {
+        return switch (value) {
+            case "keep" -> ForeignRules.KEEP;
+            case "remove" -> ForeignRules.REMOVE;
+            default -> throw new ConfigException("config key 'flow-audit-foreign-rules': expected keep or remove, got '"
+                    + value + "'");
+        };
     }
 
     /** One mapping of the file, with its dotted path for messages. */

@@ -13,8 +13,10 @@ import io.weft.northbound.RestApi;
 import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.TenantServices;
 import io.weft.southbound.api.AppId;
+import io.weft.southbound.api.Cookies;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.PacketService;
+import io.weft.southbound.audit.FlowAudit;
 import io.weft.southbound.discovery.DiscoveryConfig;
 import io.weft.southbound.discovery.HostLearner;
 import io.weft.southbound.discovery.LinkDiscovery;
@@ -209,6 +211,13 @@ public final class Weft implements AutoCloseable {
         timers.scheduleWithFixedDelay(vnet::expireHolds, 1, 1, TimeUnit.SECONDS);
         long audit = config.flowAuditInterval().toMillis();
         timers.scheduleWithFixedDelay(vnet::audit, audit, audit, TimeUnit.MILLISECONDS);
+        // The tenants' rules are judged against the networks by the app itself; the rest against the flow table.
+        FlowAudit.Settings settings = new FlowAudit.Settings(config.flowAuditInterval(), adoptHold(config.discovery()),
+                config.foreignRules());
+        FlowAudit rules = new FlowAudit(openflow.flowRules(),
+                rule -> Cookies.appId(rule.cookie()) != VnetCompiler.APP.id(), settings, clock, counters);
+        devices.addListener(rules::onDeviceEvent);
+        timers.scheduleWithFixedDelay(rules::tick, 1, 1, TimeUnit.SECONDS);
         virtualNetworks.addListener(vnet::onVirtualNetworkEvent);
         topology.addListener(vnet::onTopologyEvent);
         devices.addListener(vnet::onDeviceEvent);

@@ -3,6 +3,7 @@ package io.weft.controller;
 import io.weft.apps.forwarding.ForwardingConfig;
 import io.weft.northbound.ApiConfig;
 import io.weft.northbound.events.EventJournalConfig;
+import io.weft.southbound.audit.ForeignRules;
 import io.weft.southbound.openflow.OpenFlowConfig;
 import io.weft.topology.host.HostConfig;
 import java.nio.file.Path;
@@ -16,17 +17,18 @@ import java.util.Objects;
  * @param workerThreads  threads that run apps and event listeners
  * @param api            the REST API's address, port and, if configured, admin token
  * @param events         how many events the journal holds for clients that resume, and for how many clients
- * @param flowAuditInterval how often switches' tenant rules are read back and repaired
+ * @param flowAuditInterval how often every switch's rules are read back and repaired
  * @param statsInterval  how often every connected switch's port, flow and table statistics are polled
+ * @param foreignRules   whether the audit removes rules whose cookie is not Weft's
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
                          int packetInQueue, int workerThreads, ApiConfig api, EventJournalConfig events,
-                         Duration flowAuditInterval, Duration statsInterval) {
+                         Duration flowAuditInterval, Duration statsInterval, ForeignRules foreignRules) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
             10_000, 2, ApiConfig.DEFAULTS, EventJournalConfig.DEFAULTS, Duration.ofSeconds(30),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10), ForeignRules.KEEP);
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -41,6 +43,7 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         if (flowAuditInterval.toMillis() < 1000) {
             throw new IllegalArgumentException("flow-audit-interval must be at least 1s, was " + flowAuditInterval);
         }
+        Objects.requireNonNull(foreignRules, "foreignRules");
         Objects.requireNonNull(statsInterval, "statsInterval");
         if (statsInterval.toMillis() < 1000) {
             throw new IllegalArgumentException("stats-interval must be at least 1s, was " + statsInterval);
@@ -55,26 +58,26 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval, statsInterval);
+                workerThreads, api, events, flowAuditInterval, statsInterval, foreignRules);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval, statsInterval);
+                workerThreads, api, events, flowAuditInterval, statsInterval, foreignRules);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
         return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
-                api, events, flowAuditInterval, statsInterval);
+                api, events, flowAuditInterval, statsInterval, foreignRules);
     }
 
     WeftConfig withApi(ApiConfig config) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, config, events, flowAuditInterval, statsInterval);
+                workerThreads, config, events, flowAuditInterval, statsInterval, foreignRules);
     }
 
     WeftConfig withStatsInterval(Duration interval) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval, interval);
+                workerThreads, api, events, flowAuditInterval, interval, foreignRules);
     }
 }

@@ -3,6 +3,7 @@ package io.weft.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.southbound.audit.ForeignRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,18 @@ class ConfigLoaderTest {
         Path tooOften = file("flow-audit-interval: 200ms\n");
         assertThatThrownBy(() -> ConfigLoader.load(tooOften)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("flow-audit-interval must be at least 1s");
+    }
+
+    @Test
+    void keepsOtherOwnersRulesUnlessToldToRemoveThemAndRefusesAnythingElse() throws IOException {
+        assertThat(WeftConfig.DEFAULTS.foreignRules()).isEqualTo(ForeignRules.KEEP);
+        assertThat(ConfigLoader.load(file("flow-audit-foreign-rules: remove\n")).foreignRules())
+                .isEqualTo(ForeignRules.REMOVE);
+        assertThat(ConfigLoader.load(file("flow-audit-foreign-rules: keep\n")).foreignRules())
+                .isEqualTo(ForeignRules.KEEP);
+        Path wiping = file("flow-audit-foreign-rules: wipe\n");
+        assertThatThrownBy(() -> ConfigLoader.load(wiping)).isInstanceOf(ConfigException.class)
+                .hasMessage("config key 'flow-audit-foreign-rules': expected keep or remove, got 'wipe'");
     }
 
     @Test

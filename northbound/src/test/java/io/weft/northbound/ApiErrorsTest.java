@@ -226,6 +226,11 @@ class ApiErrorsTest {
         }
 
         @Override
+        public void forget(FlowRule rule) {
+            throw new IllegalStateException("flow table on fire");
+        }
+
+        @Override
         public List<FlowEntry> rules(DeviceId device) {
             throw new IllegalStateException("flow table on fire");
         }

@@ -64,6 +64,11 @@ public final class InMemoryFlowRuleService implements FlowRuleService {
     }
 
     @Override
+    public void forget(FlowRule rule) {
+        table.forget(rule);
+    }
+
+    @Override
     public List<FlowEntry> rules(DeviceId device) {
         return table.entries(device);
     }

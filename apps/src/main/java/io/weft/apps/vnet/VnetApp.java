@@ -2,6 +2,7 @@ package io.weft.apps.vnet;
 
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.Action;
+import io.weft.southbound.api.FlowDiff;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowRuleService;

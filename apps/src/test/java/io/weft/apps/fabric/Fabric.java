@@ -354,6 +354,12 @@ public final class Fabric implements FlowRuleService, PacketService {
                 .filter(rule -> (rule.cookie() & cookieMask) == (cookie & cookieMask)).toList());
     }
 
+    /** Rules here are what the switch holds, so there is nothing believed apart from it to forget. */
+    @Override
+    public void forget(FlowRule rule) {
+        throw new UnsupportedOperationException("the fabric's tables are the truth: nothing to forget");
+    }
+
     @Override
     public List<FlowEntry> rules(DeviceId device) {
         return tables.getOrDefault(device, List.of()).stream()

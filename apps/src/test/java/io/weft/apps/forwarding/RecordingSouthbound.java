@@ -40,6 +40,11 @@ final class RecordingSouthbound implements FlowRuleService, PacketService {
     }
 
     @Override
+    public void forget(FlowRule rule) {
+        throw new UnsupportedOperationException("forwarding never forgets rules");
+    }
+
+    @Override
     public List<FlowEntry> rules(DeviceId device) {
         return List.of();
     }

@@ -3,6 +3,7 @@ package io.weft.apps.vnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.apps.fabric.Fabric;
+import io.weft.southbound.api.FlowDiff;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import java.util.Arrays;

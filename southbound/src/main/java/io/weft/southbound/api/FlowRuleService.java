@@ -32,6 +32,13 @@ public interface FlowRuleService {
      */
     CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask);
 
+    /**
+     * Weft no longer believes the rule's device holds it: the switch was found without it, and it
+     * is not to be put back (its timeout ran out while nobody was told). A rule of the same
+     * identity that replaced it meanwhile stays.
+     */
+    void forget(FlowRule rule);
+
     /** The rules Weft has sent to {@code device} and believes are there, with their state. */
     List<FlowEntry> rules(DeviceId device);
 

@@ -19,15 +19,8 @@ import org.onosproject.net.DeviceId;
  * a scan of every rule.
  */
 public final class FlowTable {
-    /** A rule's identity on its device. */
-    private record Key(int table, int priority, TrafficMatch match) {
-        static Key of(FlowRule rule) {
-            return new Key(rule.table(), rule.priority(), rule.match());
-        }
-    }
-
     /** One device's rules, and every table that ever held one of them. */
-    private record DeviceTable(Map<Key, FlowEntry> entries, Set<Integer> tables) {
+    private record DeviceTable(Map<FlowSlot, FlowEntry> entries, Set<Integer> tables) {
         DeviceTable() {
             this(new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet());
         }
@@ -45,7 +38,7 @@ public final class FlowTable {
             FlowRule rule = operation.rule();
             DeviceTable device = devices.computeIfAbsent(rule.device(), d -> new DeviceTable());
             device.tables().add(rule.table());
-            device.entries().put(Key.of(rule), new FlowEntry(rule, FlowEntry.State.PENDING, Optional.empty()));
+            device.entries().put(FlowSlot.of(rule), new FlowEntry(rule, FlowEntry.State.PENDING, Optional.empty()));
         }
     }
 
@@ -57,9 +50,9 @@ public final class FlowTable {
             return;
         }
         if (operation.type() == FlowOperation.Type.REMOVE) {
-            device.entries().remove(Key.of(rule));
+            device.entries().remove(FlowSlot.of(rule));
         } else {
-            device.entries().computeIfPresent(Key.of(rule), (k, e) -> e.rule().equals(rule)
+            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.INSTALLED, Optional.empty()) : e);
         }
     }
@@ -69,24 +62,37 @@ public final class FlowTable {
         FlowRule rule = operation.rule();
         DeviceTable device = devices.get(rule.device());
         if (device != null && operation.type() != FlowOperation.Type.REMOVE) {
-            device.entries().computeIfPresent(Key.of(rule), (k, e) -> e.rule().equals(rule)
+            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.FAILED, Optional.of(reason)) : e);
         }
     }
 
     /**
-     * The switch said it removed a rule (timeout or delete): the rules of that priority, match
-     * and cookie go, in any table, as OpenFlow 1.0 names none. A rule of another cookie with the
-     * same identity is a later one that replaced the removed one, and stays.
+     * The switch said its timer removed a rule: the rules of that priority, match and cookie go,
+     * in any table, as OpenFlow 1.0 names none. A rule of another cookie with the same identity
+     * is a later one that replaced the removed one, and stays.
+     *
+     * <p>A rule removed for any other reason stays: Weft's own removals leave when their barrier
+     * confirms them, and a rule deleted by someone else or evicted is still wanted, for the
+     * audit to put back.
      */
     public void removed(FlowRemovedEvent event) {
         DeviceTable device = devices.get(event.device());
-        if (device == null) {
+        if (device == null || (event.reason() != FlowRemovedEvent.Reason.IDLE_TIMEOUT
+                && event.reason() != FlowRemovedEvent.Reason.HARD_TIMEOUT)) {
             return;
         }
         for (int table : device.tables()) {
-            device.entries().computeIfPresent(new Key(table, event.priority(), event.match()),
+            device.entries().computeIfPresent(new FlowSlot(table, event.priority(), event.match()),
                     (k, e) -> e.rule().cookie() == event.cookie() ? null : e);
+        }
+    }
+
+    /** The switch was found without {@code rule}: it goes, unless another rule took its place meanwhile. */
+    public void forget(FlowRule rule) {
+        DeviceTable device = devices.get(rule.device());
+        if (device != null) {
+            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule) ? null : e);
         }
     }
 

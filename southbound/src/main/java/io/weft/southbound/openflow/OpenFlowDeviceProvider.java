@@ -15,21 +15,29 @@ import org.projectfloodlight.openflow.protocol.OFFlowRemovedReason;
 
 /**
  * Routes what switch connections report: devices and ports to the topology, packet-ins to
- * the packet service, flow removals to the event dispatcher.
+ * the packet service, flow removals to the event dispatcher, the handshake's table-miss rule to
+ * the flow table.
  */
 final class OpenFlowDeviceProvider implements SwitchEvents {
     private final DeviceProviderService devices;
     private final OpenFlowPacketService packets;
+    private final OpenFlowFlowRuleService flowRules;
     private final EventDispatcher dispatcher;
 
-    OpenFlowDeviceProvider(DeviceProviderService devices, OpenFlowPacketService packets, EventDispatcher dispatcher) {
+    OpenFlowDeviceProvider(DeviceProviderService devices, OpenFlowPacketService packets,
+                           OpenFlowFlowRuleService flowRules, EventDispatcher dispatcher) {
         this.devices = devices;
         this.packets = packets;
+        this.flowRules = flowRules;
         this.dispatcher = dispatcher;
     }
 
     @Override
     public void switchActivated(SwitchSession session, OFDescStatsReply description, List<OFPortDesc> ports) {
+        if (session.factory().getVersion().compareTo(OFVersion.OF_13) >= 0) {
+            // The handshake's barrier confirmed it before the switch became active.
+            flowRules.confirmedInHandshake(SwitchChannelHandler.tableMiss(session.deviceId()));
+        }
         devices.deviceConnected(session.deviceId(), new DeviceDescription(description.getMfrDesc(),
                 description.getHwDesc(), description.getSwDesc(), description.getSerialNum(),
                 protocol(session.factory().getVersion())), OpenFlowTranslator.ports(ports));

@@ -78,6 +78,18 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
         });
     }
 
+    /** A rule the switch confirmed during its handshake, before it could take batches. */
+    void confirmedInHandshake(FlowRule rule) {
+        FlowOperation add = FlowOperation.add(rule);
+        table.sent(add);
+        table.confirmed(add);
+    }
+
+    @Override
+    public void forget(FlowRule rule) {
+        table.forget(rule);
+    }
+
     @Override
     public CompletableFuture<List<FlowRule>> read(DeviceId device, long cookie, long cookieMask) {
         Optional<SwitchSession> session = registry.session(device).filter(SwitchSession::isActive);

@@ -64,7 +64,7 @@ public final class OpenFlowServer implements AutoCloseable {
         this.counters = counters;
         this.flowRules = new OpenFlowFlowRuleService(registry, dispatcher, counters);
         this.packets = new OpenFlowPacketService(registry, packetExecutor, counters);
-        this.provider = new OpenFlowDeviceProvider(devices, packets, dispatcher);
+        this.provider = new OpenFlowDeviceProvider(devices, packets, flowRules, dispatcher);
         this.stats = new OpenFlowStatsService(registry, Clock.systemUTC(), counters);
         this.messageCounter = new OpenFlowMessageCounter(counters);
         counters.gauge("openflow.switches.connected", registry::size);

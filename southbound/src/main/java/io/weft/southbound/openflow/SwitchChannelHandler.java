@@ -5,17 +5,24 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.weft.metrics.Counters;
+import io.weft.southbound.api.Action;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.Cookies;
+import io.weft.southbound.api.FlowRule;
+import io.weft.southbound.api.TrafficMatch;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
@@ -33,11 +40,8 @@ import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
-import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.types.OFErrorCauseData;
-import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U32;
-import org.projectfloodlight.openflow.types.U64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -271,6 +275,16 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
         request(ctx, factory.buildDescStatsRequest().setXid(nextXid()).build());
     }
 
+    /**
+     * The rule an OpenFlow 1.3+ switch is given in the handshake, so that it sends what matches
+     * nothing else to the controller (a 1.0 switch does that without one). Weft tracks it like
+     * any rule it sent, so the audit puts it back when it goes.
+     */
+    static FlowRule tableMiss(DeviceId device) {
+        return new FlowRule(device, 0, 0, TrafficMatch.ANY, List.of(Action.output(PortNumber.CONTROLLER)),
+                Cookies.cookie(AppId.CORE, 0), 0, 0);
+    }
+
     private void onDescription(ChannelHandlerContext ctx, OFDescStatsReply reply) {
         if (reply == null) {
             return;
@@ -279,12 +293,8 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.write(factory.buildSetConfig().setXid(nextXid()).setMissSendLen(FULL_PACKET).build());
         if (factory.getVersion().compareTo(OFVersion.OF_13) >= 0) {
             // Without a table-miss rule an OpenFlow 1.3+ switch drops what matches nothing.
-            OFAction toController = factory.actions().output(OFPort.CONTROLLER, FULL_PACKET);
-            ctx.write(factory.buildFlowAdd().setXid(nextXid()).setPriority(0)
-                    .setCookie(U64.of(Cookies.cookie(AppId.CORE, 0)))
-                    .setMatch(factory.matchWildcardAll())
-                    .setInstructions(List.of(factory.instructions().applyActions(List.of(toController))))
-                    .build());
+            ctx.write(OpenFlowTranslator.reactiveFlowAdd(factory, nextXid(), tableMiss(session.deviceId()),
+                    OptionalInt.empty()));
         }
         state = HandshakeState.WAIT_CONFIG_BARRIER;
         request(ctx, factory.buildBarrierRequest().setXid(nextXid()).build());

@@ -110,10 +110,45 @@ class FlowTableTest {
         });
     }
 
-    private static FlowRemovedEvent removal(FlowRule rule) {
-        return new FlowRemovedEvent(rule.device(), rule.cookie(), rule.priority(), rule.match(),
-                FlowRemovedEvent.Reason.IDLE_TIMEOUT, 0, 0);
+    @Test
+    void aRuleDeletedBySomeoneElseOrEvictedStaysWantedButATimeoutEndsIt() {
+        FlowRule deleted = rule(S1, 10, 1, 2);
+        FlowRule evicted = rule(S1, 20, 2, 3);
+        FlowRule hardTimedOut = rule(S1, 30, 3, 4);
+        List.of(deleted, evicted, hardTimedOut).forEach(r -> {
+            table.sent(FlowOperation.add(r));
+            table.confirmed(FlowOperation.add(r));
+        });
+
+        table.removed(removal(deleted, FlowRemovedEvent.Reason.DELETED));
+        table.removed(removal(evicted, FlowRemovedEvent.Reason.OTHER));
+        table.removed(removal(hardTimedOut, FlowRemovedEvent.Reason.HARD_TIMEOUT));
+
+        assertThat(table.entries(S1)).extracting(FlowEntry::rule).containsExactlyInAnyOrder(deleted, evicted);
     }
+
+    @Test
+    void aForgottenRuleGoesButOneThatTookItsPlaceStays() {
+        FlowRule gone = rule(S1, 10, 1, 2);
+        FlowRule replaced = rule(S1, 20, 2, 3);
+        FlowRule replacement = rule(S1, 20, 2, 4);
+        List.of(gone, replaced, replacement).forEach(r -> table.sent(FlowOperation.add(r)));
+
+        table.forget(gone);
+        table.forget(replaced);
+        table.forget(rule(S2, 10, 1, 2));
+
+        assertThat(table.entries(S1)).extracting(FlowEntry::rule).containsExactly(replacement);
+    }
+
+    private static FlowRemovedEvent removal(FlowRule rule) {
+        return removal(rule, FlowRemovedEvent.Reason.IDLE_TIMEOUT);
+    }
+
+    private static FlowRemovedEvent removal(FlowRule rule, FlowRemovedEvent.Reason reason) {
+        return new FlowRemovedEvent(rule.device(), rule.cookie(), rule.priority(), rule.match(), reason, 0, 0);
+    }
+
 
     @Test
     void entriesAreOrderedByTableThenHighestPriority() {

@@ -43,6 +43,11 @@ public final class RecordingFlowRuleService implements FlowRuleService {
     }
 
     @Override
+    public void forget(FlowRule rule) {
+        table.forget(rule);
+    }
+
+    @Override
     public List<FlowEntry> rules(DeviceId device) {
         return table.entries(device);
     }

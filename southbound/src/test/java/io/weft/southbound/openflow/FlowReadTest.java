@@ -20,6 +20,7 @@ import io.weft.topology.event.EventDispatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -97,6 +98,11 @@ class FlowReadTest {
         return Stream.of(OFVersion.OF_10, OFVersion.OF_13, OFVersion.OF_14, OFVersion.OF_15).map(Arguments::of);
     }
 
+    /** OpenFlow 1.0 switches send what matches nothing to the controller without a rule. */
+    static Stream<Arguments> versionsWithTableMiss() {
+        return Stream.of(OFVersion.OF_13, OFVersion.OF_14, OFVersion.OF_15).map(Arguments::of);
+    }
+
     /** What the translator writes, a switch reports back unchanged: the rule reads back equal. */
     @ParameterizedTest
     @MethodSource("versions")
@@ -106,6 +112,18 @@ class FlowReadTest {
             OFFlowStatsEntry entry = entryOf(factory, OpenFlowTranslator.flowMod(factory, FlowOperation.add(rule)));
             assertThat(OpenFlowTranslator.flowRule(DEVICE, entry)).as("%s on %s", rule, version).contains(rule);
         }
+    }
+
+    /** The audit judges the handshake's table-miss rule by what it reads back: it must read back as Weft tracks it. */
+    @ParameterizedTest
+    @MethodSource("versionsWithTableMiss")
+    void theTableMissRuleReadsBackAsTracked(OFVersion version) {
+        OFFactory factory = OFFactories.getFactory(version);
+        FlowRule miss = SwitchChannelHandler.tableMiss(DEVICE);
+        OFFlowStatsEntry entry = entryOf(factory, OpenFlowTranslator.reactiveFlowAdd(factory, 1, miss,
+                OptionalInt.empty()));
+
+        assertThat(OpenFlowTranslator.flowRule(DEVICE, entry)).contains(miss);
     }
 
     @Test

@@ -1,8 +1,5 @@
-package io.weft.apps.vnet;
+package io.weft.southbound.api;
 
-import io.weft.southbound.api.FlowOperation;
-import io.weft.southbound.api.FlowRule;
-import io.weft.southbound.api.TrafficMatch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,13 +17,6 @@ import org.onosproject.net.DeviceId;
  * that differ, so recompiling after a change to one network or one link touches nothing else.
  */
 public final class FlowDiff {
-    /** What OpenFlow treats as one entry: adding a rule replaces the one in its slot. */
-    private record Slot(int table, int priority, TrafficMatch match) {
-        static Slot of(FlowRule rule) {
-            return new Slot(rule.table(), rule.priority(), rule.match());
-        }
-    }
-
     private FlowDiff() {
     }
 
@@ -46,15 +36,15 @@ public final class FlowDiff {
             Set<FlowRule> have = installed.getOrDefault(device, Set.of());
             Set<FlowRule> want = desired.getOrDefault(device, Set.of());
             List<FlowOperation> ops = new ArrayList<>();
-            Set<Slot> replaced = new HashSet<>();
+            Set<FlowSlot> replaced = new HashSet<>();
             for (FlowRule rule : want) {
                 if (!have.contains(rule)) {
                     ops.add(FlowOperation.add(rule));
-                    replaced.add(Slot.of(rule));
+                    replaced.add(FlowSlot.of(rule));
                 }
             }
             for (FlowRule rule : have) {
-                if (!want.contains(rule) && !replaced.contains(Slot.of(rule))) {
+                if (!want.contains(rule) && !replaced.contains(FlowSlot.of(rule))) {
                     ops.add(FlowOperation.remove(rule));
                 }
             }
@@ -70,16 +60,16 @@ public final class FlowDiff {
      * none of them takes: what a device holds wins over what would replace it.
      */
     public static Set<FlowRule> withKept(Set<FlowRule> have, Set<FlowRule> want, Predicate<FlowRule> keep) {
-        Set<Slot> taken = new HashSet<>();
+        Set<FlowSlot> taken = new HashSet<>();
         Set<FlowRule> result = new LinkedHashSet<>();
         for (FlowRule rule : have) {
             if (keep.test(rule)) {
                 result.add(rule);
-                taken.add(Slot.of(rule));
+                taken.add(FlowSlot.of(rule));
             }
         }
         for (FlowRule rule : want) {
-            if (!taken.contains(Slot.of(rule))) {
+            if (!taken.contains(FlowSlot.of(rule))) {
                 result.add(rule);
             }
         }

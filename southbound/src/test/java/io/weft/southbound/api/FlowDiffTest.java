@@ -1,11 +1,7 @@
-package io.weft.apps.vnet;
+package io.weft.southbound.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.weft.southbound.api.Action;
-import io.weft.southbound.api.FlowOperation;
-import io.weft.southbound.api.FlowRule;
-import io.weft.southbound.api.TrafficMatch;
 import io.weft.topology.device.DeviceIds;
 import java.util.List;
 import java.util.Map;
