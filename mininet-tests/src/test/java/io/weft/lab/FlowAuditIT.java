@@ -7,6 +7,7 @@ import static io.weft.lab.TenantLab.pairsAmong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,10 @@ class FlowAuditIT {
     private static final Duration PING_DEADLINE = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final WeftLab lab = new WeftLab("flow-audit-interval: " + AUDIT_INTERVAL.toSeconds() + "s\n");
+    static final WeftLab lab = new WeftLab("flow-audit-interval: " + AUDIT_INTERVAL.toSeconds() + "s\n"
+            + "flow-audit-foreign-rules: remove\n");
+    private static final long TABLE_MISS_COOKIE = 0x5700_0000_0000_0000L;
+    private static final long LLDP_COOKIE = 0x5702_0000_0000_0000L;
 
     @Test
     void rulesDeletedOrAddedByHandAreRepairedWithinAnAuditInterval() {
@@ -74,10 +78,54 @@ class FlowAuditIT {
         }
     }
 
+    @Test
+    void theControllersOwnRulesComeBackAndRulesNotItsOwnGo() {
+        try (MininetNetwork network = lab.network("leafspine,2,2,2", OF_13)) {
+            LabWiring wiring = network.wiring();
+            assertAllConnected(network.waitConnected(CONNECT_TIMEOUT), "after the network started");
+            ControllerView.awaitTopology(lab.api(), wiring, DISCOVERY_TIMEOUT);
+            String sw = "s1";
+            List<String> own = Poll.until("the table-miss and LLDP rules on " + sw, REPAIR_TIMEOUT,
+                    () -> rulesOn(network, sw, TABLE_MISS_COOKIE, LLDP_COOKIE), rules -> rules.size() == 2).value();
+            Metrics before = lab.api().metrics();
+
+            ofctl("del-flows", sw, "cookie=0x%x/-1".formatted(TABLE_MISS_COOKIE));
+            ofctl("del-flows", sw, "cookie=0x%x/-1".formatted(LLDP_COOKIE));
+            String foreign = "cookie=0x1234,priority=5,dl_type=0x0800,actions=drop";
+            String strayWeft = "cookie=0x5700000000000007,priority=6,dl_type=0x86dd,actions=drop";
+            String answeringPacketIn = "cookie=0x5701000000000000,priority=7,idle_timeout=600,dl_type=0x88b5,"
+                    + "actions=drop";
+            List.of(foreign, strayWeft, answeringPacketIn).forEach(rule -> ofctl("add-flow", sw, rule));
+            assertThat(rulesOn(network, sw, TABLE_MISS_COOKIE, LLDP_COOKIE)).as("right after del-flows").isEmpty();
+
+            Poll.until(sw + "'s own rules back as they were, the foreign and stray ones gone", REPAIR_TIMEOUT,
+                    () -> network.dumpFlows().getOrDefault(sw, List.of()),
+                    flows -> Set.copyOf(rulesOn(flows, TABLE_MISS_COOKIE, LLDP_COOKIE)).equals(Set.copyOf(own))
+                            && flows.stream().noneMatch(f -> f.cookie() == 0x1234L || f.cookie() == 0x5700000000000007L));
+            assertThat(network.dumpFlows().get(sw)).as("a timed rule with the learning app's cookie, left to expire")
+                    .anyMatch(f -> f.cookie() == 0x5701000000000000L);
+            Metrics after = lab.api().metrics();
+            assertThat(after.value("weft_flows_audit_missing_total") - before.value("weft_flows_audit_missing_total"))
+                    .as("rules counted missing").isEqualTo(2);
+            assertThat(after.value("weft_flows_audit_unexpected_total")
+                    - before.value("weft_flows_audit_unexpected_total")).as("rules counted unexpected").isEqualTo(1);
+            assertThat(after.value("weft_flows_audit_foreign_removed_total")
+                    - before.value("weft_flows_audit_foreign_removed_total")).as("foreign rules removed").isEqualTo(1);
+            assertThat(after.value("weft_flows_audit_left_to_expire_total")
+                    - before.value("weft_flows_audit_left_to_expire_total")).as("timed rules left").isPositive();
+            System.out.printf("[lab] audit: table-miss and LLDP rules deleted by hand on %s put back, a foreign and a"
+                    + " stray Weft rule removed, a timed one left (audit every %s)%n", sw, AUDIT_INTERVAL);
+        }
+    }
+
     /** A switch's rules with {@code cookie}, without what changes as traffic flows (age, counters). */
-    private static List<String> rulesOn(MininetNetwork network, String switchName, long cookie) {
-        return network.dumpFlows().getOrDefault(switchName, List.of()).stream()
-                .filter(flow -> flow.cookie() == cookie)
+    private static List<String> rulesOn(MininetNetwork network, String switchName, long... cookies) {
+        return rulesOn(network.dumpFlows().getOrDefault(switchName, List.of()), cookies);
+    }
+
+    private static List<String> rulesOn(List<FlowEntry> flows, long... cookies) {
+        return flows.stream()
+                .filter(flow -> Arrays.stream(cookies).anyMatch(c -> c == flow.cookie()))
                 .map(flow -> flow.line().replaceAll("(duration|n_packets|n_bytes|idle_age|hard_age)=[^, ]*,? ?", ""))
                 .toList();
     }

@@ -5,16 +5,23 @@ import static io.weft.lab.OpenFlowVersion.OF_13;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A leaf loses its controller connection, and while it is cut off the cable its tenant's path
- * takes to a spine goes down: the leaf still sends into the dead cable, since only Weft can
- * tell it otherwise. When the leaf is back, its rules are read back and repaired at once (a
- * rule sending out of a port that is down is not worth keeping while the view is rebuilt),
- * and the tenant's ping goes over the other spine.
+ * A leaf's control connection is cut silently, as a dead cable or a stuck firewall would cut
+ * it: every packet of it is dropped, so neither end sees it close. Weft notices only by its
+ * idle timeout (no answer to its echoes); the leaf keeps forwarding with the rules it has.
+ * While it is cut off, the cable its tenant's path takes to a spine goes down, and the leaf
+ * still sends into the dead cable, since only Weft can tell it otherwise. When the leaf is
+ * back, its rules are read back and repaired at once (a rule sending out of a port that is
+ * down is not worth keeping while the view is rebuilt), and the tenant's ping goes over the
+ * other spine.
+ *
+ * <p>The leaf is first moved to a control address of its own (127.0.0.2), so that the cut,
+ * two iptables rules, drops its connection and no other switch's.
  */
 class SwitchReconnectIT {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -26,12 +33,17 @@ class SwitchReconnectIT {
     private static final Duration ON_PATH_TIMEOUT = Duration.ofMillis(2500);
     /** Reconnect to replies: the handshake, the read back, a compile; well under the 7 s hold. */
     private static final Duration MAX_RECOVERY = Duration.ofSeconds(4);
+    /** Weft closes a connection silent for more than {@code ECHO_MISSES} echo intervals. */
+    private static final Duration ECHO_INTERVAL = Duration.ofSeconds(1);
+    private static final int ECHO_MISSES = 3;
+    private static final String LEAF_ADDRESS = "127.0.0.2";
 
     @RegisterExtension
-    static final WeftLab lab = new WeftLab();
+    static final WeftLab lab = new WeftLab("openflow:\n  echo-interval: " + ECHO_INTERVAL.toSeconds()
+            + "s\n  echo-misses: " + ECHO_MISSES + "\n");
 
     @Test
-    void aLeafCutOffWhileItsUplinkWentDownConvergesWhenItIsBack() {
+    void aLeafCutOffSilentlyPastTheIdleTimeoutWhileItsUplinkWentDownConvergesWhenItIsBack() {
         // leafspine,2,2,2: spines s1, s2; h1 on leaf s3 pings h3 on leaf s4, both blue's.
         String leaf = "s3";
         try (MininetNetwork network = lab.network("leafspine,2,2,2", OF_13)) {
@@ -52,19 +64,50 @@ class SwitchReconnectIT {
             int deadPort = TenantLab.leafPort(wiring, leaf, spine);
 
             String target = vsctl("get-controller", leaf).trim();
-            // Pointed at a port nothing listens on: the connection drops, the switch keeps its controller config.
-            vsctl("set-controller", leaf, "tcp:127.0.0.1:" + ControllerProcess.freePort());
             String leafId = wiring.deviceId(leaf);
-            Poll.until(leaf + " unavailable to Weft", STATE_TIMEOUT, () -> device(leafId),
-                    device -> !device.available());
-            network.linkDown(cable.a(), cable.b());
-            Poll.until("Weft to drop the links of " + cable, STATE_TIMEOUT, () -> lab.api().links(),
-                    links -> links.stream().noneMatch(link -> link.touches(new WeftApi.ConnectPoint(
-                            wiring.deviceId(spine), TenantLab.leafPort(wiring, spine, leaf)))));
-            assertThat(network.dumpFlows().get(leaf)).as("%s, cut off, still sends into port %d", leaf, deadPort)
-                    .anyMatch(f -> f.cookie() == cookie && f.line().contains("output:" + deadPort));
+            String ownTarget = "tcp:" + LEAF_ADDRESS + ":" + lab.controller().openFlowPort();
+            double handshakes = lab.api().metrics().value("weft_openflow_handshakes_completed_total");
+            vsctl("set-controller", leaf, ownTarget);
+            Poll.until(leaf + " connected over " + ownTarget, STATE_TIMEOUT, () -> connectedOver(ownTarget),
+                    Boolean::booleanValue);
+            Poll.until(leaf + "'s handshake over " + ownTarget, STATE_TIMEOUT,
+                    () -> lab.api().metrics().value("weft_openflow_handshakes_completed_total"), n -> n > handshakes);
+            Poll.until(leaf + " available to Weft over " + ownTarget, STATE_TIMEOUT, () -> device(leafId),
+                    WeftApi.Device::available);
+            ping.awaitMoreReplies(STEADY_REPLIES, STEADY_TIMEOUT, "after " + leaf + " moved to " + ownTarget);
+
+            Metrics beforeCut = lab.api().metrics();
+            List<String> cut = List.of("-i", "lo", "-p", "tcp", "-d", LEAF_ADDRESS, "--dport",
+                    Integer.toString(lab.controller().openFlowPort()), "-j", "DROP");
+            List<String> cutReplies = List.of("-i", "lo", "-p", "tcp", "-s", LEAF_ADDRESS, "--sport",
+                    Integer.toString(lab.controller().openFlowPort()), "-j", "DROP");
+            iptables("-I", cut);
+            iptables("-I", cutReplies);
+            try {
+                double cutAt = System.currentTimeMillis() / 1000.0;
+                Poll.until(leaf + " unavailable to Weft", STATE_TIMEOUT, () -> device(leafId),
+                        device -> !device.available());
+                double noticedAt = System.currentTimeMillis() / 1000.0;
+                assertThat(lab.api().metrics().value("weft_openflow_closed_idle_total")
+                        - beforeCut.value("weft_openflow_closed_idle_total"))
+                        .as("connections Weft closed for silence").isEqualTo(1);
+                assertThat(noticedAt - cutAt).as("seconds from the cut to Weft giving %s up", leaf)
+                        .isGreaterThanOrEqualTo(ECHO_INTERVAL.multipliedBy(ECHO_MISSES).toMillis() / 1000.0);
+                network.linkDown(cable.a(), cable.b());
+                Poll.until("Weft to drop the links of " + cable, STATE_TIMEOUT, () -> lab.api().links(),
+                        links -> links.stream().noneMatch(link -> link.touches(new WeftApi.ConnectPoint(
+                                wiring.deviceId(spine), TenantLab.leafPort(wiring, spine, leaf)))));
+                assertThat(network.dumpFlows().get(leaf)).as("%s, cut off, still sends into port %d", leaf, deadPort)
+                        .anyMatch(f -> f.cookie() == cookie && f.line().contains("output:" + deadPort));
+                System.out.printf("[lab] %s cut off silently; Weft gave it up after %.1f s%n", leaf,
+                        noticedAt - cutAt);
+            } finally {
+                iptables("-D", cut);
+                iptables("-D", cutReplies);
+            }
 
             int beforeBack = ping.progress().received();
+            // Back to its first address: the leaf connects at once instead of at its next retry.
             vsctl("set-controller", leaf, target);
             double backAt = System.currentTimeMillis() / 1000.0;
             Poll.until(leaf + " available to Weft again", STATE_TIMEOUT, () -> device(leafId), WeftApi.Device::available);
@@ -89,6 +132,16 @@ class SwitchReconnectIT {
                 .orElseThrow(() -> new AssertionError("Weft does not list " + id));
     }
 
+    private static boolean connectedOver(String target) {
+        return vsctl("--bare", "--columns=is_connected", "find", "controller", "target=\"" + target + "\"").trim()
+                .equals("true");
+    }
+
+    private static void iptables(String command, List<String> rule) {
+        List<String> argv = new ArrayList<>(List.of("iptables", command, "INPUT"));
+        argv.addAll(rule);
+        HostCommand.run(argv.toArray(String[]::new));
+    }
 
     private static String vsctl(String... args) {
         String[] argv = new String[args.length + 1];

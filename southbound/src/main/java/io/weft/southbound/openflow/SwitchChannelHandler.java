@@ -8,6 +8,7 @@ import io.weft.metrics.Counters;
 import io.weft.southbound.api.Action;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.Cookies;
+import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -293,8 +293,9 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.write(factory.buildSetConfig().setXid(nextXid()).setMissSendLen(FULL_PACKET).build());
         if (factory.getVersion().compareTo(OFVersion.OF_13) >= 0) {
             // Without a table-miss rule an OpenFlow 1.3+ switch drops what matches nothing.
-            ctx.write(OpenFlowTranslator.reactiveFlowAdd(factory, nextXid(), tableMiss(session.deviceId()),
-                    OptionalInt.empty()));
+            // Sent as every tracked rule is (SEND_FLOW_REM), so that the audit's repair writes the same rule.
+            ctx.write(OpenFlowTranslator.flowMod(factory, FlowOperation.add(tableMiss(session.deviceId())))
+                    .createBuilder().setXid(nextXid()).build());
         }
         state = HandshakeState.WAIT_CONFIG_BARRIER;
         request(ctx, factory.buildBarrierRequest().setXid(nextXid()).build());

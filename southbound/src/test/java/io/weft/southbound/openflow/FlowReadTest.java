@@ -20,7 +20,6 @@ import io.weft.topology.event.EventDispatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -120,8 +119,7 @@ class FlowReadTest {
     void theTableMissRuleReadsBackAsTracked(OFVersion version) {
         OFFactory factory = OFFactories.getFactory(version);
         FlowRule miss = SwitchChannelHandler.tableMiss(DEVICE);
-        OFFlowStatsEntry entry = entryOf(factory, OpenFlowTranslator.reactiveFlowAdd(factory, 1, miss,
-                OptionalInt.empty()));
+        OFFlowStatsEntry entry = entryOf(factory, OpenFlowTranslator.flowMod(factory, FlowOperation.add(miss)));
 
         assertThat(OpenFlowTranslator.flowRule(DEVICE, entry)).contains(miss);
     }

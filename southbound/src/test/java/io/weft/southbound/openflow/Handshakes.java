@@ -86,7 +86,7 @@ final class Handshakes {
                     + " 00 00 00 00 00 00 00 00"  // cookie mask
                     + " 00 00 00 00 00 00 00 00"  // table 0, ADD, idle 0, hard 0, priority 0
                     + " ff ff ff ff ff ff ff ff"  // buffer NO_BUFFER, out_port ANY
-                    + " ff ff ff ff 00 00 00 00"  // out_group ANY, flags, pad
+                    + " ff ff ff ff 00 01 00 00"  // out_group ANY, flags SEND_FLOW_REM, pad
                     + " 00 01 00 04 00 00 00 00"  // match: OXM, empty
                     + " 00 04 00 18 00 00 00 00"  // APPLY_ACTIONS, 24 bytes
                     + " 00 00 00 10 ff ff ff fd"  // OUTPUT to CONTROLLER
@@ -122,7 +122,7 @@ final class Handshakes {
             "05 09 00 0c xx xx xx xx 00 00 ff ff",
             "05 0e 00 50 xx xx xx xx 57 00 00 00 00 00 00 00"
                     + " 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"
-                    + " ff ff ff ff ff ff ff ff ff ff ff ff 00 00 00 00"
+                    + " ff ff ff ff ff ff ff ff ff ff ff ff 00 01 00 00"
                     + " 00 01 00 04 00 00 00 00 00 04 00 18 00 00 00 00"
                     + " 00 00 00 10 ff ff ff fd ff ff 00 00 00 00 00 00",
             "05 14 00 08 xx xx xx xx",
@@ -142,7 +142,7 @@ final class Handshakes {
             "06 09 00 0c xx xx xx xx 00 00 ff ff",
             "06 0e 00 50 xx xx xx xx 57 00 00 00 00 00 00 00"
                     + " 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00"
-                    + " ff ff ff ff ff ff ff ff ff ff ff ff 00 00 00 00"
+                    + " ff ff ff ff ff ff ff ff ff ff ff ff 00 01 00 00"
                     + " 00 01 00 04 00 00 00 00 00 04 00 18 00 00 00 00"
                     + " 00 00 00 10 ff ff ff fd ff ff 00 00 00 00 00 00",
             "06 14 00 08 xx xx xx xx",
