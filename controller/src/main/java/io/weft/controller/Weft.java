@@ -9,6 +9,7 @@ import io.weft.apps.vnet.VnetStats;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.controller.store.EmbeddedStore;
 import io.weft.metrics.Counters;
+import io.weft.metrics.RateGauge;
 import io.weft.northbound.RestApi;
 import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.TenantServices;
@@ -69,6 +70,8 @@ public final class Weft implements AutoCloseable {
     static final String LLDP_SECRET_FILE = "lldp-secret";
     /** Where the generated admin token is kept, in the data directory, when none is configured. */
     static final String ADMIN_TOKEN_FILE = "admin-token";
+    /** The window over which the per-second rates of /metrics are measured. */
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
     /** The apps that own flow rules, so the REST API can name a rule's owner from its cookie. */
     private static final List<AppId> APPS = List.of(AppId.CORE, ReactiveForwarding.APP,
             LinkDiscovery.DISCOVERY, PathForwarding.APP, VnetCompiler.APP);
@@ -189,6 +192,14 @@ public final class Weft implements AutoCloseable {
         long ageCheck = Math.max(100, config.discovery().probeInterval().toMillis() / 2);
         timers.scheduleWithFixedDelay(links::expire, ageCheck, ageCheck, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(hosts::expire, 1, 1, TimeUnit.SECONDS);
+        RateGauge packetIns = RateGauge.register(counters, "openflow.messages.in.packet_in",
+                "openflow.packet_ins_per_second", RATE_WINDOW, clock);
+        RateGauge flowMods = RateGauge.register(counters, "openflow.messages.out.flow_mod",
+                "openflow.flow_mods_per_second", RATE_WINDOW, clock);
+        timers.scheduleWithFixedDelay(() -> {
+            packetIns.sample();
+            flowMods.sample();
+        }, 0, 1, TimeUnit.SECONDS);
         long statsInterval = config.statsInterval().toMillis();
         timers.scheduleWithFixedDelay(stats::pollAll, statsInterval, statsInterval, TimeUnit.MILLISECONDS);
         openflowAddress = openflow.start();

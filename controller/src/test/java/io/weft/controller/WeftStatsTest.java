@@ -89,6 +89,9 @@ class WeftStatsTest {
                     + "weft_openflow_switches_connected 0\n");
             assertThat(metrics).contains("weft_openflow_barrier_pending_batches 0\n");
             assertThat(metrics).contains("weft_stats_poll_disconnected_total ");
+            assertThat(metrics).contains("# TYPE weft_openflow_packet_ins_per_second gauge\n"
+                    + "weft_openflow_packet_ins_per_second 0\n");
+            assertThat(metrics).contains("weft_openflow_flow_mods_per_second 0\n");
         }
     }
 }
