@@ -13,6 +13,7 @@ import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,6 +68,7 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Set<OFType> ASYNC = EnumSet.of(OFType.PACKET_IN, OFType.PORT_STATUS,
             OFType.FLOW_REMOVED, OFType.ROLE_STATUS, OFType.TABLE_STATUS, OFType.EXPERIMENTER);
     private static final int FULL_PACKET = 0xffff;
+    private static final Duration MAX_LIVENESS_DEADLINE = Duration.ofSeconds(2);
 
     private final OpenFlowConfig config;
     private final Set<OFVersion> versions;
@@ -85,6 +87,8 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     private OFDescStatsReply description;
     private ScheduledFuture<?> handshakeTimer;
     private int silentIntervals;
+    /** An echo was sent to prove this connection lives, and nothing has come back since. */
+    private boolean livenessProbe;
     private SocketAddress remote;
 
     SwitchChannelHandler(OpenFlowConfig config, Set<OFVersion> versions, SwitchRegistry registry,
@@ -123,6 +127,7 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         silentIntervals = 0;
+        livenessProbe = false;
         if (state == HandshakeState.CLOSED) {
             return;
         }
@@ -247,8 +252,12 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
         }
         session = new SwitchSession(ctx.channel(), factory, reply.getDatapathId().getLong(), config, counters);
         if (!registry.claim(session)) {
+            // A switch whose connection died silently (a dropped NAT entry, a dead cable) comes
+            // back on a new one before the old one's idle timeout: the holder must prove it lives.
+            registry.session(session.deviceId()).ifPresent(SwitchSession::checkLiveness);
             throw new ProtocolViolation(ProtocolViolation.Reason.DUPLICATE_DPID, "datapath id " + session.deviceId()
-                    + " is already connected; keeping the connection that has it");
+                    + " is already connected; keeping the connection that has it unless it fails to answer an echo"
+                    + " within " + livenessDeadline().toMillis() + " ms");
         }
         claimed = true;
         if (factory.getVersion() == OFVersion.OF_10) {
@@ -351,6 +360,10 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == SwitchSession.LIVENESS_CHECK) {
+            checkLiveness(ctx);
+            return;
+        }
         if (!(event instanceof IdleStateEvent) || state == HandshakeState.CLOSED) {
             ctx.fireUserEventTriggered(event);
             return;
@@ -363,6 +376,33 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
             counters.increment("openflow.echo.sent");
             ctx.writeAndFlush(factory.buildEchoRequest().setXid(nextXid()).setData(new byte[0]).build());
         }
+    }
+
+    /**
+     * Another connection claimed this one's datapath id: an echo goes out, and unless anything
+     * comes back within {@link #livenessDeadline} this connection is closed as idle, so that
+     * the switch's next attempt is taken. A switch that answers keeps its connection.
+     */
+    private void checkLiveness(ChannelHandlerContext ctx) {
+        if (state == HandshakeState.CLOSED || factory == null || livenessProbe) {
+            return;
+        }
+        livenessProbe = true;
+        counters.increment("openflow.liveness.checks");
+        ctx.writeAndFlush(factory.buildEchoRequest().setXid(nextXid()).setData(new byte[0]).build());
+        long deadline = livenessDeadline().toMillis();
+        ctx.executor().schedule(() -> {
+            if (livenessProbe) {
+                close(ctx, new ProtocolViolation(ProtocolViolation.Reason.IDLE, "no answer to an echo within "
+                        + deadline + " ms while another connection claimed its datapath id"));
+            }
+        }, deadline, TimeUnit.MILLISECONDS);
+    }
+
+    /** How long a connection whose datapath id another claims has to answer: ample for a live switch. */
+    private Duration livenessDeadline() {
+        return config.echoInterval().compareTo(MAX_LIVENESS_DEADLINE) < 0 ? config.echoInterval()
+                : MAX_LIVENESS_DEADLINE;
     }
 
     @Override

@@ -8,7 +8,8 @@ import org.onosproject.net.DeviceId;
 
 /**
  * The switches connected now, one session per datapath id. The first connection of a
- * datapath id holds it until it closes; a second one is refused.
+ * datapath id holds it until it closes; a second one is refused (and makes the first prove
+ * it still lives: see {@code SwitchChannelHandler}).
  */
 public final class SwitchRegistry {
     private final Map<DeviceId, SwitchSession> sessions = new ConcurrentHashMap<>();

@@ -42,6 +42,14 @@ import org.projectfloodlight.openflow.protocol.OFStatsRequest;
  * batch to its barrier reply goes into the {@code openflow.barrier.latency} histogram.
  */
 final class SwitchSession {
+    /** The event that asks a connection's handler to prove the switch still answers. */
+    static final Object LIVENESS_CHECK = new Object() {
+        @Override
+        public String toString() {
+            return "liveness check";
+        }
+    };
+
     private final Channel channel;
     private final OFFactory factory;
     private final long datapathId;
@@ -106,6 +114,11 @@ final class SwitchSession {
 
     DeviceId deviceId() {
         return deviceId;
+    }
+
+    /** Asks the connection to prove it lives (see {@code SwitchChannelHandler}); from any thread. */
+    void checkLiveness() {
+        channel.pipeline().fireUserEventTriggered(LIVENESS_CHECK);
     }
 
     Channel channel() {

@@ -1,14 +1,19 @@
 package io.weft.southbound.openflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.weft.metrics.Counters;
 import io.weft.southbound.openflow.ProtocolViolation.Reason;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 
-/** The first connection of a datapath id keeps it; a second is refused until the first goes. */
+/**
+ * The first connection of a datapath id keeps it; a second is refused until the first goes,
+ * and makes the first prove it lives: one that does not answer an echo in time is closed.
+ */
 @Timeout(10)
 class DuplicateDatapathIdTest {
     private final SwitchRegistry registry = new SwitchRegistry();
@@ -71,6 +76,52 @@ class DuplicateDatapathIdTest {
             assertThat(third.session()).isSameAs(thirdSession).isNotSameAs(firstSession);
             assertThat(counters.get("openflow.handshakes.completed")).isEqualTo(2);
             assertThat(counters.get(Reason.DUPLICATE_DPID.counter())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aHolderThatDiedSilentlyIsClosedOnceItFailsAnEchoAndTheSwitchsNextAttemptIsTaken() {
+        try (SwitchConnection dead = connect(); SwitchConnection second = connect();
+             SwitchConnection third = connect()) {
+            SwitchSession stale = dead.activate(OFVersion.OF_13);
+            second.negotiate(OFVersion.OF_13);
+            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            second.assertClosedFor(Reason.DUPLICATE_DPID);
+
+            dead.channel.runPendingTasks();
+            dead.expect("04 02 00 08 xx xx xx xx"); // ECHO_REQUEST, never answered
+            assertThat(counters.get("openflow.liveness.checks")).isEqualTo(1);
+            dead.advance(Duration.ofMillis(1999));
+            assertThat(dead.channel.isActive()).as("within the deadline").isTrue();
+            dead.advance(Duration.ofMillis(1));
+
+            dead.channel.runPendingTasks();
+            assertThat(dead.channel.isActive()).as("past the deadline").isFalse();
+            assertThat(dead.closedCounters()).containsOnly(entry(Reason.DUPLICATE_DPID.counter(), 1L),
+                    entry(Reason.IDLE.counter(), 1L));
+            assertThat(dead.events.disconnected).containsExactly(stale);
+            third.activate(OFVersion.OF_13);
+            assertThat(registry.size()).isEqualTo(1);
+            assertThat(third.channel.isActive()).isTrue();
+        }
+    }
+
+    @Test
+    void aHolderThatAnswersTheEchoKeepsItsConnection() {
+        try (SwitchConnection live = connect(); SwitchConnection second = connect()) {
+            SwitchSession held = live.activate(OFVersion.OF_13);
+            second.negotiate(OFVersion.OF_13);
+            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            second.assertClosedFor(Reason.DUPLICATE_DPID);
+
+            live.channel.runPendingTasks();
+            long xid = live.expect("04 02 00 08 xx xx xx xx");
+            live.reply("04 03 00 08 xx xx xx xx", xid); // ECHO_REPLY
+            live.advance(Duration.ofSeconds(3));
+
+            assertThat(live.channel.isActive()).isTrue();
+            assertThat(live.session()).isSameAs(held);
+            assertThat(counters.get(Reason.IDLE.counter())).isZero();
         }
     }
 
