@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
             "",
             "Every rate is min / median / max over the rounds, with latency p50/p99 of the successes; any other"
                     + " answer is counted as refused or failed, by status, and printed beside it. By default the"
-                    + " bench starts Weft itself; --controller/--api/--token measure one already running."
+                    + " bench starts Weft itself; --controller/--api/--token (and --grpc) measure one already running."
         })
 public final class ApiCommand implements Callable<Integer> {
     @Mixin
@@ -55,11 +55,11 @@ public final class ApiCommand implements Callable<Integer> {
             + " switch, at most the fabric's host ports)")
     Integer hosts;
 
-    @Option(names = "--protocols", paramLabel = "PROTOCOL,...", split = ",",
+    @Option(names = "--protocols", paramLabel = "PROTOCOL", split = ",",
             description = "rest, grpc or both (default: rest,grpc)")
     List<String> protocols = List.of("rest", "grpc");
 
-    @Option(names = "--reads", paramLabel = "LIST,...|none", split = ",",
+    @Option(names = "--reads", paramLabel = "LIST", split = ",",
             description = "the lists to read: devices, links, hosts (default: all three), or none")
     List<String> reads = List.of("devices", "links", "hosts");
 
