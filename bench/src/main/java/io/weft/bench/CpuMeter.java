@@ -3,6 +3,8 @@ package io.weft.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -25,6 +27,16 @@ public final class CpuMeter {
      * @param others     CPU used by every other process: on a shared machine, how much the figure was disturbed
      */
     public record Share(double machine, double bench, double controller, double interrupts, double others) {
+        /** As the modes' JSON lines write it, under {@code cpu_cores}. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("machine", machine);
+            json.put("bench", bench);
+            json.put("controller", controller);
+            json.put("interrupts", interrupts);
+            json.put("others", others);
+            return json;
+        }
     }
 
     private final long controllerPid;

@@ -143,15 +143,7 @@ final class FlowSetupReport {
         m.put("duplicates", t.duplicates());
         m.put("unknown", t.unknown());
         m.put("switches_connected", r.connected());
-        r.cpu().ifPresent(c -> {
-            Map<String, Object> cpu = new LinkedHashMap<>();
-            cpu.put("machine", c.machine());
-            cpu.put("bench", c.bench());
-            cpu.put("controller", c.controller());
-            cpu.put("interrupts", c.interrupts());
-            cpu.put("others", c.others());
-            m.put("cpu_cores", cpu);
-        });
+        r.cpu().ifPresent(c -> m.put("cpu_cores", c.toJson()));
         perCpuSecond(s, r).ifPresent(e -> m.put("answered_per_controller_cpu_second", e));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("of", s.version() == OFVersion.OF_10 ? "1.0" : "1.3");

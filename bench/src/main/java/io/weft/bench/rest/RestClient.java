@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
  * Reads the controller's REST API ({@code /api/v1/...}) with the admin bearer token, over
  * HTTP/1.1. One client is one connection at a time; give each concurrent user its own.
  */
-public final class RestClient {
+public final class RestClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -41,8 +42,23 @@ public final class RestClient {
 
     /** A GET of {@code path} with the token, ready to send many times. */
     public HttpRequest request(String path) {
+        return builder(path).GET().build();
+    }
+
+    /** A POST of the JSON {@code body} to {@code path} with the token. */
+    public HttpRequest post(String path, String body) {
+        return builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    /** A DELETE of {@code path} with the token. */
+    public HttpRequest delete(String path) {
+        return builder(path).DELETE().build();
+    }
+
+    private HttpRequest.Builder builder(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 
     /** Sends {@code request} and reads the whole body; the status code is the caller's to judge. */
@@ -55,7 +71,7 @@ public final class RestClient {
         HttpResponse<byte[]> response = send(request(path));
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + response.statusCode() + ": "
-                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                    + new String(response.body(), StandardCharsets.UTF_8));
         }
         return JSON.readTree(response.body());
     }
@@ -87,5 +103,11 @@ public final class RestClient {
                     dst.path("device").asText(), dst.path("port").asLong()));
         }
         return keys;
+    }
+
+    /** Closes its connection. */
+    @Override
+    public void close() {
+        http.close();
     }
 }
