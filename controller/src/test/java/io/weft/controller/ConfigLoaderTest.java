@@ -3,6 +3,7 @@ package io.weft.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.southbound.retry.FlowRetryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,33 @@ class ConfigLoaderTest {
         Path notADuration = file("stats-interval: 10\n");
         assertThatThrownBy(() -> ConfigLoader.load(notADuration)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config key 'stats-interval': expected a duration");
+    }
+
+    @Test
+    void readsTheFlowRetrySectionAndRefusesBadValues() throws IOException {
+        assertThat(WeftConfig.DEFAULTS.flowRetry()).isEqualTo(FlowRetryConfig.DEFAULTS);
+        FlowRetryConfig read = ConfigLoader.load(file("""
+                flow-retry:
+                  initial-delay: 500ms
+                  max-delay: 2m
+                  max-attempts: 10
+                """)).flowRetry();
+        assertThat(read).isEqualTo(new FlowRetryConfig(Duration.ofMillis(500), Duration.ofMinutes(2), 10));
+        assertThat(ConfigLoader.load(file("flow-retry: {max-attempts: 0}\n")).flowRetry().maxAttempts()).isZero();
+
+        Map<String, String> refused = Map.of(
+                "flow-retry: {max-attempts: -1}", "config key 'flow-retry.max-attempts': must be within 0..100, got -1",
+                "flow-retry: {max-attempts: many}", "config key 'flow-retry.max-attempts': expected a whole number",
+                "flow-retry: {initial-delay: 5ms}", "config section 'flow-retry': initial-delay must be within 10ms..1h",
+                "flow-retry: {initial-delay: 2m}", "config section 'flow-retry': max-delay must be within initial-delay",
+                "flow-retry: {max-delay: 2h}", "config section 'flow-retry': max-delay must be within",
+                "flow-retry: {max-delay: 60}", "config key 'flow-retry.max-delay': expected a duration",
+                "flow-retry: {jitter: 0.5}", "config key 'flow-retry.jitter': unknown key");
+        for (Map.Entry<String, String> bad : refused.entrySet()) {
+            Path yaml = file(bad.getKey() + "\n");
+            assertThatThrownBy(() -> ConfigLoader.load(yaml)).as(bad.getKey()).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(bad.getValue());
+        }
     }
 
     @Test
