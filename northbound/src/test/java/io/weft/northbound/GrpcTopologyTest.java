@@ -33,9 +33,7 @@ import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.Cookies;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,14 +66,7 @@ class GrpcTopologyTest {
         net.flowRules.refuse(S3, "OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT").install(new FlowRule(S3, 0, 5,
                 TrafficMatch.ANY.withVlan(VlanId.NONE), List.of(Action.pushVlan(VlanId.vlanId((short) 2001)),
                 Action.output(PortNumber.FLOOD), Action.popVlan()), Cookies.cookie(new AppId(9, "gone"), 7), 0, 60));
-        FlowRule retried = new FlowRule(S3, 0, 4, TrafficMatch.ANY, List.of(), Cookies.cookie(TestNetwork.FORWARDING, 0),
-                0, 0);
-        FlowRule givenUp = new FlowRule(S3, 0, 3, TrafficMatch.ANY, List.of(), Cookies.cookie(TestNetwork.FORWARDING, 0),
-                0, 0);
-        net.flowRules.install(retried);
-        net.flowRules.install(givenUp);
-        net.flowRules.retrying(retried, 2, Optional.of(Instant.parse("2026-01-02T03:04:09Z")))
-                .gaveUp(givenUp, 6, "gave up after 6 attempt(s): TABLE_FULL");
+        net.retriedRules(S3);
         net.flowRules.hold(S2).install(new FlowRule(S2, 1, 1, TrafficMatch.ANY.withVlan(VlanId.vlanId((short) 100)),
                 List.of(Action.setVlan(VlanId.vlanId((short) 200))), 0x1234L, 0, 0));
         api = net.api();
@@ -197,7 +188,7 @@ class GrpcTopologyTest {
         assertThat(retried).extracting(FlowEntry::getPriority, FlowEntry::getAttempts, FlowEntry::hasNextRetry,
                 FlowEntry::getGaveUp).containsExactly(tuple(4, 2, true, false), tuple(3, 6, false, true));
         assertThat(retried.get(0).getNextRetry()).isEqualTo(Timestamp.newBuilder()
-                .setSeconds(Instant.parse("2026-01-02T03:04:09Z").getEpochSecond()).build());
+                .setSeconds(TestNetwork.NEXT_RETRY.getEpochSecond()).build());
         assertThat(retried.get(1).getError()).isEqualTo("gave up after 6 attempt(s): TABLE_FULL");
 
         FlowEntry pending = grpc.flows(ADMIN).listFlows(ListFlowsRequest.newBuilder()

@@ -28,7 +28,7 @@ import org.onosproject.net.DeviceId;
  * to {@link #refuse} them (the future fails with {@link FlowOperationException}, the rules are
  * FAILED), to {@link #hold} them (rules stay PENDING and the future never completes), or to be
  * {@link #disconnect}ed. It keeps what it was asked, in order, in {@link #applied()}. It retries
- * nothing, but can show an entry as a retrier would ({@link #retrying}, {@link #gaveUp}).
+ * nothing, but can show an entry as a retrier would ({@link #retrying}, {@link #givenUp}).
  */
 public final class InMemoryFlowRuleService implements FlowRuleService {
     private final FlowTable table = new FlowTable();
@@ -70,8 +70,8 @@ public final class InMemoryFlowRuleService implements FlowRuleService {
 
     @Override
     public List<FlowEntry> rules(DeviceId device) {
-        return table.entries(device).stream().map(e -> retries.getOrDefault(e.rule(), UnaryOperator.identity()).apply(e))
-                .toList();
+        return table.entries(device).stream()
+                .map(e -> retries.getOrDefault(e.rule(), UnaryOperator.identity()).apply(e)).toList();
     }
 
     /** Shows {@code rule}'s entry as a retrier would while it waits to send it again. */
@@ -81,8 +81,8 @@ public final class InMemoryFlowRuleService implements FlowRuleService {
     }
 
     /** Shows {@code rule}'s entry as a retrier would once it gave up. */
-    public InMemoryFlowRuleService gaveUp(FlowRule rule, int attempts, String error) {
-        retries.put(rule, e -> e.gaveUp(attempts, error));
+    public InMemoryFlowRuleService givenUp(FlowRule rule, int attempts, String error) {
+        retries.put(rule, e -> e.givenUp(attempts, error));
         return this;
     }
 

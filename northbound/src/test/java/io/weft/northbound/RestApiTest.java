@@ -14,7 +14,6 @@ import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
 import io.weft.topology.device.Port;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -66,14 +65,7 @@ class RestApiTest {
         net.flowRules.install(forward);
         net.flowRules.install(tableMiss);
         net.flowRules.refuse(S3, "OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT").install(flood);
-        FlowRule retried = new FlowRule(S3, 0, 4, TrafficMatch.ANY, List.of(), Cookies.cookie(TestNetwork.FORWARDING, 0),
-                0, 0);
-        FlowRule givenUp = new FlowRule(S3, 0, 3, TrafficMatch.ANY, List.of(), Cookies.cookie(TestNetwork.FORWARDING, 0),
-                0, 0);
-        net.flowRules.install(retried);
-        net.flowRules.install(givenUp);
-        net.flowRules.retrying(retried, 2, Optional.of(Instant.parse("2026-01-02T03:04:09Z")))
-                .gaveUp(givenUp, 6, "gave up after 6 attempt(s): TABLE_FULL");
+        net.retriedRules(S3);
         net.flowRules.hold(S2).install(new FlowRule(S2, 1, 1, TrafficMatch.ANY, List.of(), 0x1234L, 0, 0));
         FlowRule tagFromUntagged = new FlowRule(SAB, 0, 30, TrafficMatch.ANY.withInPort(PortNumber.portNumber(1))
                 .withVlan(VlanId.NONE), List.of(Action.pushVlan(VlanId.vlanId((short) 2001)),

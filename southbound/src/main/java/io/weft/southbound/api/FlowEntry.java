@@ -42,7 +42,7 @@ public record FlowEntry(FlowRule rule, State state, Optional<String> error, int 
     }
 
     /** The same entry, whose retries stopped after {@code attempts}, with {@code error} saying so. */
-    public FlowEntry gaveUp(int attempts, String error) {
+    public FlowEntry givenUp(int attempts, String error) {
         return new FlowEntry(rule, state, Optional.of(error), attempts, Optional.empty(), true);
     }
 

@@ -17,7 +17,8 @@ public record FlowRetryConfig(Duration initialDelay, Duration maxDelay, int maxA
     /** How often due retries are looked for, at the most: a retry goes out at most this late. */
     private static final Duration MAX_TICK = Duration.ofMillis(250);
     /** Declared after the bounds its constructor checks against. */
-    public static final FlowRetryConfig DEFAULTS = new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 6);
+    public static final FlowRetryConfig DEFAULTS =
+            new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 6);
 
     public FlowRetryConfig {
         Objects.requireNonNull(initialDelay, "initialDelay");

@@ -136,12 +136,21 @@ public final class RetryingFlowRuleService implements FlowRuleService {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        // The app learns of the failure once its retries are scheduled, so that it sees them.
-        return sent.whenComplete((ok, failure) -> {
-            if (failure != null) {
+        // The app learns of the failure once its retries are scheduled, so that it sees them, and
+        // with the very exception the wrapped service failed it with.
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        sent.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                done.complete(null);
+                return;
+            }
+            try {
                 failed(device, operations, unwrap(failure));
+            } finally {
+                done.completeExceptionally(failure);
             }
         });
+        return done;
     }
 
     /** The app sends something new for these places: whatever retries wait there are moot. */
@@ -380,7 +389,7 @@ public final class RetryingFlowRuleService implements FlowRuleService {
             return entry;
         }
         if (retry.gaveUp && failed) {
-            return entry.gaveUp(retry.attempts, "gave up after " + retry.attempts + " attempt(s): "
+            return entry.givenUp(retry.attempts, "gave up after " + retry.attempts + " attempt(s): "
                     + entry.error().orElse(retry.lastError));
         }
         if (!retry.gaveUp && retry.due != null && failed) {

@@ -54,7 +54,7 @@ public final class StatsCollector implements LatestStats {
     /** The latest statistics and the poll in flight of each device; guarded by this. */
     private final Map<DeviceId, DeviceStats> latest = new HashMap<>();
     private final Map<DeviceId, Object> inFlight = new HashMap<>();
-    /** The latest round (interval since the epoch, from the device's offset) each device was polled in or first seen. */
+    /** The latest round (intervals since the epoch, from the device's offset) each device was polled in or seen. */
     private final Map<DeviceId, Long> rounds = new HashMap<>();
     /** Devices whose last poll failed for a reason worth a log line, so that it is logged once, not every poll. */
     private final Set<DeviceId> failing = new HashSet<>();

@@ -75,7 +75,7 @@ public final class RecordingFlowRuleService implements FlowRuleService {
         result = (d, ops) -> CompletableFuture.failedFuture(error);
     }
 
-    /** Answers every later batch with what {@code answer} returns for it: a test may keep the future and settle it later. */
+    /** Answers every later batch with what {@code answer} returns: a test may keep the future and settle it later. */
     public void answerWith(BiFunction<DeviceId, List<FlowOperation>, CompletableFuture<Void>> answer) {
         result = answer;
     }

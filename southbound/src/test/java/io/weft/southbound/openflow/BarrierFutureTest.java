@@ -115,8 +115,10 @@ class BarrierFutureTest {
     @Test
     void onlyTheRulesTheSwitchRefusedFailTheOthersOfTheBatchAreInstalled() {
         sw.activate(OFVersion.OF_13);
-        FlowRule other = new FlowRule(device, 0, RULE.priority() + 1, RULE.match(), RULE.actions(), RULE.cookie(), 0, 0);
-        FlowRule third = new FlowRule(device, 0, RULE.priority() + 2, RULE.match(), RULE.actions(), RULE.cookie(), 0, 0);
+        FlowRule other = new FlowRule(device, 0, RULE.priority() + 1, RULE.match(), RULE.actions(), RULE.cookie(),
+                0, 0);
+        FlowRule third = new FlowRule(device, 0, RULE.priority() + 2, RULE.match(), RULE.actions(), RULE.cookie(),
+                0, 0);
         CompletableFuture<Void> done = flowRules.apply(device,
                 List.of(FlowOperation.add(RULE), FlowOperation.add(other), FlowOperation.add(third)));
         sw.expect(OpenFlowTranslatorTest.FLOW_ADD_13);

@@ -163,12 +163,18 @@ class RetryingFlowRuleServiceTest {
         assertThat(switches.batches()).hasSize(7);
     }
 
-    @Test
-    void theDelayStopsGrowingAtTheCap() {
-        retrier = retrier(new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(5), 6));
+    /** A rule on S1 the switch refuses, sent once by its app through a retrier with {@code config}. */
+    private FlowRule refusedThrough(FlowRetryConfig config) {
+        retrier = retrier(config);
         FlowRule a = rule(S1, 1);
         refusing.add(a);
         retrier.apply(S1, List.of(FlowOperation.add(a)));
+        return a;
+    }
+
+    @Test
+    void theDelayStopsGrowingAtTheCap() {
+        FlowRule a = refusedThrough(new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(5), 6));
 
         List<Duration> delays = new ArrayList<>();
         while (entry(a).nextRetry().isPresent()) {
@@ -341,10 +347,7 @@ class RetryingFlowRuleServiceTest {
 
     @Test
     void noRetriesWithMaxAttemptsZero() {
-        retrier = retrier(new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 0));
-        FlowRule a = rule(S1, 1);
-        refusing.add(a);
-        retrier.apply(S1, List.of(FlowOperation.add(a)));
+        FlowRule a = refusedThrough(new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 0));
 
         advance(Duration.ofMinutes(1));
 
@@ -355,10 +358,7 @@ class RetryingFlowRuleServiceTest {
 
     @Test
     void theAppsSendingAGivenUpRuleAgainStartsAfresh() {
-        retrier = retrier(new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 1));
-        FlowRule a = rule(S1, 1);
-        refusing.add(a);
-        retrier.apply(S1, List.of(FlowOperation.add(a)));
+        FlowRule a = refusedThrough(new FlowRetryConfig(Duration.ofSeconds(1), Duration.ofSeconds(60), 1));
         advance(Duration.ofSeconds(1));
         assertThat(entry(a).gaveUp()).isTrue();
 
