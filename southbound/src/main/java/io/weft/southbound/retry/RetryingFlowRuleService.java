@@ -212,6 +212,9 @@ public final class RetryingFlowRuleService implements FlowRuleService {
     private void sendDue(DeviceId device, DeviceRetries retries, Instant now) {
         List<Retry> batch = new ArrayList<>();
         int cancelled = 0;
+        CompletableFuture<Void> sent;
+        // Sent with the device's lock held: an app's later rule for the same place, which has to
+        // take the lock to cancel the retry, is then written to the switch after the retry, not before.
         synchronized (retries) {
             if (retries.sending || retries.nextDue == null || retries.nextDue.isAfter(now)) {
                 return;
@@ -232,25 +235,31 @@ public final class RetryingFlowRuleService implements FlowRuleService {
                 }
             }
             retries.nextDue = next;
-            batch.forEach(retry -> {
-                retry.attempts++;
-                retry.due = null;
-            });
-            retries.sending = !batch.isEmpty();
+            if (batch.isEmpty()) {
+                sent = null;
+            } else {
+                batch.forEach(retry -> {
+                    retry.attempts++;
+                    retry.due = null;
+                });
+                retries.sending = true;
+                sent = send(device, batch);
+            }
         }
         counters.add("flows.retry.cancelled", cancelled);
-        if (batch.isEmpty()) {
-            return;
+        if (sent != null) {
+            counters.add("flows.retry.sent", batch.size());
+            sent.whenComplete((ok, failure) -> retried(device, retries, batch,
+                    failure == null ? null : unwrap(failure)));
         }
-        counters.add("flows.retry.sent", batch.size());
-        CompletableFuture<Void> sent;
+    }
+
+    private CompletableFuture<Void> send(DeviceId device, List<Retry> batch) {
         try {
-            sent = delegate.apply(device, batch.stream().map(r -> r.operation).toList());
+            return delegate.apply(device, batch.stream().map(r -> r.operation).toList());
         } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        sent.whenComplete((ok, failure) -> retried(device, retries, batch,
-                failure == null ? null : unwrap(failure)));
     }
 
     /** Whether the wrapped service still holds the retry's rule, failed, in its place. */
