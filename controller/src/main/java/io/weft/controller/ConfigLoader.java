@@ -5,6 +5,7 @@ import io.weft.northbound.ApiConfig;
 import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.audit.ForeignRules;
 import io.weft.southbound.openflow.OpenFlowConfig;
+import io.weft.southbound.retry.FlowRetryConfig;
 import io.weft.topology.host.HostConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -55,7 +56,7 @@ public final class ConfigLoader {
     static WeftConfig parse(Section root) {
         WeftConfig d = WeftConfig.DEFAULTS;
         root.only("data-dir", "openflow", "forwarding", "discovery", "hosts", "packet-in-queue", "worker-threads",
-                "api", "events", "flow-audit-interval", "flow-audit-foreign-rules", "stats-interval");
+                "api", "events", "flow-audit-interval", "flow-audit-foreign-rules", "stats-interval", "flow-retry");
         Section of = root.section("openflow");
         of.only("address", "port", "max-message-bytes", "handshake-timeout", "echo-interval", "echo-misses",
                 "write-high-water-bytes", "max-pending-write-bytes", "barrier-timeout", "event-loops",
@@ -70,6 +71,8 @@ public final class ConfigLoader {
         ap.only("address", "port", "grpc-port", "admin-token");
         Section ev = root.section("events");
         ev.only("history", "max-subscribers");
+        Section fr = root.section("flow-retry");
+        fr.only("initial-delay", "max-delay", "max-attempts");
 
         OpenFlowConfig o = d.openflow();
         OpenFlowConfig openflow = of.build(() -> new OpenFlowConfig(
@@ -114,13 +117,18 @@ public final class ConfigLoader {
         EventJournalConfig events = ev.build(() -> new EventJournalConfig(
                 ev.integer("history", e.history(), 1, 10_000_000),
                 ev.integer("max-subscribers", e.maxSubscribers(), 1, 100_000)));
+        FlowRetryConfig r = d.flowRetry();
+        FlowRetryConfig flowRetry = fr.build(() -> new FlowRetryConfig(
+                fr.duration("initial-delay", r.initialDelay()),
+                fr.duration("max-delay", r.maxDelay()),
+                fr.integer("max-attempts", r.maxAttempts(), 0, FlowRetryConfig.MAX_ATTEMPTS)));
         return root.build(() -> new WeftConfig(Path.of(root.string("data-dir", d.dataDir().toString())),
                 openflow, mode, forwarding, discovery, hosts,
                 root.integer("packet-in-queue", d.packetInQueue(), 1, 10_000_000),
                 root.integer("worker-threads", d.workerThreads(), 1, 256), api, events,
                 root.duration("flow-audit-interval", d.flowAuditInterval()),
                 root.duration("stats-interval", d.statsInterval()),
-                foreignRules(root.string("flow-audit-foreign-rules", d.foreignRules().name().toLowerCase(Locale.ROOT)))));
+                foreignRules(root.string("flow-audit-foreign-rules", d.foreignRules().name().toLowerCase(Locale.ROOT))), flowRetry));
     }
 
     private static ForeignRules foreignRules(String value) {

@@ -15,13 +15,13 @@ import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.TenantServices;
 import io.weft.southbound.api.AppId;
 import io.weft.southbound.api.Cookies;
-import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.PacketService;
 import io.weft.southbound.audit.FlowAudit;
 import io.weft.southbound.discovery.DiscoveryConfig;
 import io.weft.southbound.discovery.HostLearner;
 import io.weft.southbound.discovery.LinkDiscovery;
 import io.weft.southbound.openflow.OpenFlowServer;
+import io.weft.southbound.retry.RetryingFlowRuleService;
 import io.weft.southbound.stats.LatestStats;
 import io.weft.southbound.stats.StatsCollector;
 import io.weft.topology.device.DeviceManager;
@@ -48,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ public final class Weft implements AutoCloseable {
     private final HostManager hosts;
     private final TopologyManager topology;
     private final OpenFlowServer openflow;
+    private final RetryingFlowRuleService flowRules;
     private final EventJournal journal;
     private final StatsCollector stats;
     private final Clock clock;
@@ -121,9 +123,13 @@ public final class Weft implements AutoCloseable {
         devices.addListener(topology::onDeviceEvent);
         links.addListener(topology::onLinkEvent);
         this.openflow = new OpenFlowServer(config.openflow(), devices, dispatcher, packetIns, counters);
+        // Apps and APIs program switches through the retrier: rules a switch refuses are sent again, visibly.
+        this.flowRules = new RetryingFlowRuleService(openflow.flowRules(), config.flowRetry(), clock,
+                () -> ThreadLocalRandom.current().nextDouble(), counters);
+        devices.addListener(flowRules::onDeviceEvent);
         // Each request of a poll times out after the barrier timeout; the collector gives the whole poll twice that.
-        this.stats = new StatsCollector(openflow.stats(), devices, config.openflow().barrierTimeout().multipliedBy(2),
-                counters);
+        this.stats = new StatsCollector(openflow.stats(), devices, config.statsInterval(),
+                config.openflow().barrierTimeout().multipliedBy(2), clock, counters);
         devices.addListener(stats::onDeviceEvent);
         this.clock = clock;
         this.journal = new EventJournal(config.events(), EventJournal.firstRevisionAt(clock.instant()), clock,
@@ -145,7 +151,7 @@ public final class Weft implements AutoCloseable {
         DiscoveryConfig discoveryConfig = new DiscoveryConfig(settings.probeInterval(), settings.probeMaxAge(),
                 DiscoveryConfig.DEFAULTS.maxClockSkew());
         LinkDiscovery discovery = new LinkDiscovery(discoveryConfig, secret, devices, hosts, links,
-                openflow.packets(), openflow.flowRules(), clock, counters);
+                openflow.packets(), flowRules, clock, counters);
         // Both decide in microseconds without blocking: inline, on the switch's event loop.
         openflow.packets().addProcessor(DISCOVERY_ORDER, discovery, PacketService.Execution.INLINE);
         openflow.packets().addProcessor(HOST_LEARNING_ORDER, new HostLearner(topology, hosts, counters),
@@ -158,7 +164,6 @@ public final class Weft implements AutoCloseable {
     }
 
     private void wireForwarding() {
-        FlowRuleService flowRules = openflow.flowRules();
         PacketService packets = openflow.packets();
         if (config.forwardingMode() == ForwardingMode.LEARNING) {
             ReactiveForwarding learning = new ReactiveForwarding(config.forwarding(), packets, counters);
@@ -200,8 +205,11 @@ public final class Weft implements AutoCloseable {
             packetIns.sample();
             flowMods.sample();
         }, 0, 1, TimeUnit.SECONDS);
-        long statsInterval = config.statsInterval().toMillis();
-        timers.scheduleWithFixedDelay(stats::pollAll, statsInterval, statsInterval, TimeUnit.MILLISECONDS);
+        // Each switch is polled once per stats-interval, at its own offset within it: often looked at, rarely asked.
+        long statsTick = stats.tick().toMillis();
+        timers.scheduleWithFixedDelay(stats::pollDue, statsTick, statsTick, TimeUnit.MILLISECONDS);
+        long retryTick = config.flowRetry().tick().toMillis();
+        timers.scheduleWithFixedDelay(flowRules::sendDue, retryTick, retryTick, TimeUnit.MILLISECONDS);
         openflowAddress = openflow.start();
         startApi();
         log.info("Weft ready: OpenFlow on {}:{}, data in {}", openflowAddress.getHostString(),
@@ -213,11 +221,11 @@ public final class Weft implements AutoCloseable {
     private void startVirtualNetworks() {
         virtualNetworks = new VirtualNetworkManager(store, dispatcher, VirtualNetworkConfig.DEFAULTS, counters);
         // Before the tenants load, so the journal holds them (as ADDED events) as well as every later change.
-        journal.follow(devices, links, hosts, virtualNetworks, openflow.flowRules());
+        journal.follow(devices, links, hosts, virtualNetworks, flowRules);
         virtualNetworks.start();
         virtualNetworkAdmin = new VirtualNetworkAdmin(store, virtualNetworks, VirtualNetworkConfig.DEFAULTS, counters);
         vnetCompiles = Executors.newSingleThreadExecutor(daemon("weft-vnet"));
-        vnet = new VnetApp(virtualNetworks, virtualNetworks, topology, devices, openflow.flowRules(), vnetCompiles,
+        vnet = new VnetApp(virtualNetworks, virtualNetworks, topology, devices, flowRules, vnetCompiles,
                 clock, adoptHold(config.discovery()), counters);
         timers.scheduleWithFixedDelay(vnet::expireHolds, 1, 1, TimeUnit.SECONDS);
         long audit = config.flowAuditInterval().toMillis();
@@ -225,7 +233,7 @@ public final class Weft implements AutoCloseable {
         // The tenants' rules are judged against the networks by the app itself; the rest against the flow table.
         FlowAudit.Settings settings = new FlowAudit.Settings(config.flowAuditInterval(), adoptHold(config.discovery()),
                 config.foreignRules());
-        FlowAudit rules = new FlowAudit(openflow.flowRules(),
+        FlowAudit rules = new FlowAudit(flowRules,
                 rule -> Cookies.appId(rule.cookie()) != VnetCompiler.APP.id(), settings, clock, counters);
         devices.addListener(rules::onDeviceEvent);
         timers.scheduleWithFixedDelay(rules::tick, 1, 1, TimeUnit.SECONDS);
@@ -256,7 +264,7 @@ public final class Weft implements AutoCloseable {
         });
         TenantServices tenants = new TenantServices(virtualNetworks, virtualNetworkAdmin, vnet,
                 new VnetStats(virtualNetworks, stats));
-        api = new RestApi(config.api(), token, devices, links, hosts, topology, openflow.flowRules(), stats, APPS,
+        api = new RestApi(config.api(), token, devices, links, hosts, topology, flowRules, stats, APPS,
                 tenants, journal, counters);
         apiAddress = api.start();
         grpcAddress = api.grpcAddress();

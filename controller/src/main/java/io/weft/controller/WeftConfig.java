@@ -5,6 +5,7 @@ import io.weft.northbound.ApiConfig;
 import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.audit.ForeignRules;
 import io.weft.southbound.openflow.OpenFlowConfig;
+import io.weft.southbound.retry.FlowRetryConfig;
 import io.weft.topology.host.HostConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,15 +21,17 @@ import java.util.Objects;
  * @param flowAuditInterval how often every switch's rules are read back and repaired
  * @param statsInterval  how often every connected switch's port, flow and table statistics are polled
  * @param foreignRules   whether the audit removes rules whose cookie is not Weft's
+ * @param flowRetry      how flow rules a switch refused or did not confirm are sent again
  */
 public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode forwardingMode,
                          ForwardingConfig forwarding, DiscoverySettings discovery, HostConfig hosts,
                          int packetInQueue, int workerThreads, ApiConfig api, EventJournalConfig events,
-                         Duration flowAuditInterval, Duration statsInterval, ForeignRules foreignRules) {
+                         Duration flowAuditInterval, Duration statsInterval, ForeignRules foreignRules,
+                         FlowRetryConfig flowRetry) {
     public static final WeftConfig DEFAULTS = new WeftConfig(Path.of("weft-data"), OpenFlowConfig.DEFAULTS,
             ForwardingMode.PATH, ForwardingConfig.DEFAULTS, DiscoverySettings.DEFAULTS, HostConfig.DEFAULTS,
             10_000, 2, ApiConfig.DEFAULTS, EventJournalConfig.DEFAULTS, Duration.ofSeconds(30),
-            Duration.ofSeconds(10), ForeignRules.KEEP);
+            Duration.ofSeconds(10), ForeignRules.KEEP, FlowRetryConfig.DEFAULTS);
 
     public WeftConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -48,6 +51,7 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
         if (statsInterval.toMillis() < 1000) {
             throw new IllegalArgumentException("stats-interval must be at least 1s, was " + statsInterval);
         }
+        Objects.requireNonNull(flowRetry, "flowRetry");
         if (packetInQueue < 1) {
             throw new IllegalArgumentException("must be at least 1, was " + packetInQueue);
         }
@@ -58,26 +62,26 @@ public record WeftConfig(Path dataDir, OpenFlowConfig openflow, ForwardingMode f
 
     WeftConfig withDataDir(Path dir) {
         return new WeftConfig(dir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval, statsInterval, foreignRules);
+                workerThreads, api, events, flowAuditInterval, statsInterval, foreignRules, flowRetry);
     }
 
     WeftConfig withOpenflow(OpenFlowConfig config) {
         return new WeftConfig(dataDir, config, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval, statsInterval, foreignRules);
+                workerThreads, api, events, flowAuditInterval, statsInterval, foreignRules, flowRetry);
     }
 
     WeftConfig withForwardingMode(ForwardingMode mode) {
         return new WeftConfig(dataDir, openflow, mode, forwarding, discovery, hosts, packetInQueue, workerThreads,
-                api, events, flowAuditInterval, statsInterval, foreignRules);
+                api, events, flowAuditInterval, statsInterval, foreignRules, flowRetry);
     }
 
     WeftConfig withApi(ApiConfig config) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, config, events, flowAuditInterval, statsInterval, foreignRules);
+                workerThreads, config, events, flowAuditInterval, statsInterval, foreignRules, flowRetry);
     }
 
     WeftConfig withStatsInterval(Duration interval) {
         return new WeftConfig(dataDir, openflow, forwardingMode, forwarding, discovery, hosts, packetInQueue,
-                workerThreads, api, events, flowAuditInterval, interval, foreignRules);
+                workerThreads, api, events, flowAuditInterval, interval, foreignRules, flowRetry);
     }
 }

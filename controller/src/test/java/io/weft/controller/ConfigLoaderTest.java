@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.southbound.audit.ForeignRules;
+import io.weft.southbound.retry.FlowRetryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheFlowRetrySection() throws IOException {
+        assertThat(WeftConfig.DEFAULTS.flowRetry()).isEqualTo(FlowRetryConfig.DEFAULTS);
+        FlowRetryConfig read = ConfigLoader.load(file("""
+                flow-retry:
+                  initial-delay: 500ms
+                  max-delay: 2m
+                  max-attempts: 10
+                """)).flowRetry();
+        assertThat(read).isEqualTo(new FlowRetryConfig(Duration.ofMillis(500), Duration.ofMinutes(2), 10));
+        assertThat(ConfigLoader.load(file("flow-retry: {max-attempts: 0}\n")).flowRetry().maxAttempts()).isZero();
+    }
+
+    @Test
     void theForwardingFlagPicksTheApp() {
         Main.Serve serve = new Main.Serve();
         new CommandLine(serve).parseArgs("--forwarding", "learning");
@@ -237,6 +251,13 @@ class ConfigLoaderTest {
             "api: {admin-token: short}           | config section 'api': admin token must be at least 16 characters",
             "api: {admin-token: 12345678901234567} | config key 'api.admin-token': expected a non-empty string (quote it",
             "api: 8181                           | config key 'api': expected a mapping of keys",
+            "flow-retry: {max-attempts: -1}      | config key 'flow-retry.max-attempts': must be within 0..100, got -1",
+            "flow-retry: {max-attempts: many}    | config key 'flow-retry.max-attempts': expected a whole number",
+            "flow-retry: {initial-delay: 5ms}    | config section 'flow-retry': initial-delay must be within 10ms..1h",
+            "flow-retry: {initial-delay: 2m}     | config section 'flow-retry': max-delay must be within initial-delay",
+            "flow-retry: {max-delay: 2h}         | config section 'flow-retry': max-delay must be within",
+            "flow-retry: {max-delay: 60}         | config key 'flow-retry.max-delay': expected a duration",
+            "flow-retry: {jitter: 0.5}           | config key 'flow-retry.jitter': unknown key",
     })
     void refusesBadConfigNamingTheKey(String yaml, String message) throws IOException {
         Path path = file(yaml);

@@ -18,7 +18,8 @@ import org.onlab.packet.VlanId;
 
 /**
  * {@code GET /api/v1/devices/{id}/flows}: the flow rules Weft believes are on a device, with
- * their state and the app that owns each (named from the rule's cookie).
+ * their state, their retries if they failed, and the app that owns each (named from the rule's
+ * cookie).
  */
 final class FlowResource {
     private final FabricService fabric;
@@ -51,6 +52,13 @@ final class FlowResource {
         node.put("appId", entry.appId());
         node.put("app", flow.app());
         entry.error().ifPresent(error -> node.put("error", error));
+        if (entry.attempts() > 0 || entry.nextRetry().isPresent() || entry.gaveUp()) {
+            node.put("attempts", entry.attempts());
+            entry.nextRetry().ifPresent(next -> node.put("nextRetry", next.toString()));
+            if (entry.gaveUp()) {
+                node.put("gaveUp", true);
+            }
+        }
         flow.counted().ifPresent(counted -> {
             node.put("packets", counted.packets());
             node.put("bytes", counted.bytes());

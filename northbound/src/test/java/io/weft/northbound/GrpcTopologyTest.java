@@ -5,6 +5,7 @@ import static io.weft.northbound.TestNetwork.S1;
 import static io.weft.northbound.TestNetwork.S2;
 import static io.weft.northbound.TestNetwork.S3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
@@ -65,6 +66,7 @@ class GrpcTopologyTest {
         net.flowRules.refuse(S3, "OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT").install(new FlowRule(S3, 0, 5,
                 TrafficMatch.ANY.withVlan(VlanId.NONE), List.of(Action.pushVlan(VlanId.vlanId((short) 2001)),
                 Action.output(PortNumber.FLOOD), Action.popVlan()), Cookies.cookie(new AppId(9, "gone"), 7), 0, 60));
+        net.retriedRules(S3);
         net.flowRules.hold(S2).install(new FlowRule(S2, 1, 1, TrafficMatch.ANY.withVlan(VlanId.vlanId((short) 100)),
                 List.of(Action.setVlan(VlanId.vlanId((short) 200))), 0x1234L, 0, 0));
         api = net.api();
@@ -177,6 +179,17 @@ class GrpcTopologyTest {
                 FlowAction.newBuilder().setOutput(FlowAction.Output.newBuilder()
                         .setPort(PortNumber.FLOOD.toLong()).setName("FLOOD")).build(),
                 FlowAction.newBuilder().setPopVlan(FlowAction.PopVlan.getDefaultInstance()).build());
+
+        assertThat(failed.getAttempts()).isZero();
+        assertThat(failed.hasNextRetry()).isFalse();
+        assertThat(failed.getGaveUp()).isFalse();
+        List<FlowEntry> retried = grpc.flows(ADMIN).listFlows(ListFlowsRequest.newBuilder()
+                .setDevice("of:0000000000000003").build()).getFlowsList().subList(1, 3);
+        assertThat(retried).extracting(FlowEntry::getPriority, FlowEntry::getAttempts, FlowEntry::hasNextRetry,
+                FlowEntry::getGaveUp).containsExactly(tuple(4, 2, true, false), tuple(3, 6, false, true));
+        assertThat(retried.get(0).getNextRetry()).isEqualTo(Timestamp.newBuilder()
+                .setSeconds(TestNetwork.NEXT_RETRY.getEpochSecond()).build());
+        assertThat(retried.get(1).getError()).isEqualTo("gave up after 6 attempt(s): TABLE_FULL");
 
         FlowEntry pending = grpc.flows(ADMIN).listFlows(ListFlowsRequest.newBuilder()
                 .setDevice("of:0000000000000002").build()).getFlows(0);

@@ -9,14 +9,17 @@ import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowRuleService;
 import io.weft.southbound.api.FlowTable;
 import io.weft.topology.event.EventListener;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.onosproject.net.DeviceId;
 
 /**
@@ -24,7 +27,8 @@ import org.onosproject.net.DeviceId;
  * flow rules. By default every device confirms every operation at once; a device can be told
  * to {@link #refuse} them (the future fails with {@link FlowOperationException}, the rules are
  * FAILED), to {@link #hold} them (rules stay PENDING and the future never completes), or to be
- * {@link #disconnect}ed. It keeps what it was asked, in order, in {@link #applied()}.
+ * {@link #disconnect}ed. It keeps what it was asked, in order, in {@link #applied()}. It retries
+ * nothing, but can show an entry as a retrier would ({@link #retrying}, {@link #givenUp}).
  */
 public final class InMemoryFlowRuleService implements FlowRuleService {
     private final FlowTable table = new FlowTable();
@@ -33,6 +37,7 @@ public final class InMemoryFlowRuleService implements FlowRuleService {
     private final Set<DeviceId> disconnected = ConcurrentHashMap.newKeySet();
     private final List<FlowOperation> applied = Collections.synchronizedList(new ArrayList<>());
     private final List<EventListener<FlowRemovedEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<FlowRule, UnaryOperator<FlowEntry>> retries = new ConcurrentHashMap<>();
 
     @Override
     public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations) {
@@ -70,7 +75,20 @@ public final class InMemoryFlowRuleService implements FlowRuleService {
 
     @Override
     public List<FlowEntry> rules(DeviceId device) {
-        return table.entries(device);
+        return table.entries(device).stream()
+                .map(e -> retries.getOrDefault(e.rule(), UnaryOperator.identity()).apply(e)).toList();
+    }
+
+    /** Shows {@code rule}'s entry as a retrier would while it waits to send it again. */
+    public InMemoryFlowRuleService retrying(FlowRule rule, int attempts, Optional<Instant> next) {
+        retries.put(rule, e -> e.retrying(attempts, next));
+        return this;
+    }
+
+    /** Shows {@code rule}'s entry as a retrier would once it gave up. */
+    public InMemoryFlowRuleService givenUp(FlowRule rule, int attempts, String error) {
+        retries.put(rule, e -> e.givenUp(attempts, error));
+        return this;
     }
 
     @Override

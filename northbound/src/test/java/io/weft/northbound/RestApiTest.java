@@ -65,6 +65,7 @@ class RestApiTest {
         net.flowRules.install(forward);
         net.flowRules.install(tableMiss);
         net.flowRules.refuse(S3, "OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT").install(flood);
+        net.retriedRules(S3);
         net.flowRules.hold(S2).install(new FlowRule(S2, 1, 1, TrafficMatch.ANY, List.of(), 0x1234L, 0, 0));
         FlowRule tagFromUntagged = new FlowRule(SAB, 0, 30, TrafficMatch.ANY.withInPort(PortNumber.portNumber(1))
                 .withVlan(VlanId.NONE), List.of(Action.pushVlan(VlanId.vlanId((short) 2001)),
@@ -179,7 +180,13 @@ class RestApiTest {
                  {"table":0,"priority":5,"match":{"ethDst":"FF:FF:FF:FF:FF:FF"},
                   "actions":[{"type":"OUTPUT","port":"FLOOD"},{"type":"OUTPUT","port":"IN_PORT"}],
                   "cookie":"0x5709000000000007","idleTimeout":0,"hardTimeout":60,"state":"FAILED",
-                  "appId":9,"app":"unknown","error":"OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT"}]}
+                  "appId":9,"app":"unknown","error":"OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT"},
+                 {"table":0,"priority":4,"match":{},"actions":[],"cookie":"0x5701000000000000","idleTimeout":0,
+                  "hardTimeout":0,"state":"FAILED","appId":1,"app":"forwarding",
+                  "error":"OFPET_BAD_ACTION/OFPBAC_BAD_OUT_PORT","attempts":2,"nextRetry":"2026-01-02T03:04:09Z"},
+                 {"table":0,"priority":3,"match":{},"actions":[],"cookie":"0x5701000000000000","idleTimeout":0,
+                  "hardTimeout":0,"state":"FAILED","appId":1,"app":"forwarding",
+                  "error":"gave up after 6 attempt(s): TABLE_FULL","attempts":6,"gaveUp":true}]}
                 """));
         JsonNode pending = client.json("/api/v1/devices/of:0000000000000002/flows").get("flows").get(0);
         assertThat(pending.get("state").asText()).isEqualTo("PENDING");

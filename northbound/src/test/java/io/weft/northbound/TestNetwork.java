@@ -6,6 +6,9 @@ import io.weft.metrics.Counters;
 import io.weft.northbound.events.EventJournal;
 import io.weft.northbound.events.EventJournalConfig;
 import io.weft.southbound.api.AppId;
+import io.weft.southbound.api.Cookies;
+import io.weft.southbound.api.FlowRule;
+import io.weft.southbound.api.TrafficMatch;
 import io.weft.southbound.stats.DeviceStats;
 import io.weft.topology.device.DeviceDescription;
 import io.weft.topology.device.DeviceIds;
@@ -141,6 +144,22 @@ final class TestNetwork {
     void taggedHost(long mac, short vlan, DeviceId device, long port) {
         hosts.hostSeen(new HostKey(MacAddress.valueOf(mac), VlanId.vlanId(vlan)),
                 new ConnectPoint(device, PortNumber.portNumber(port)), Optional.empty());
+    }
+
+    /** When {@link #retriedRules} says the first is sent again. */
+    static final Instant NEXT_RETRY = Instant.parse("2026-01-02T03:04:09Z");
+
+    /**
+     * Two rules of forwarding on a refusing {@code device}, shown as a retrier would: priority 4
+     * retried twice and due again at {@link #NEXT_RETRY}, priority 3 given up after 6 attempts.
+     */
+    void retriedRules(DeviceId device) {
+        FlowRule retried = new FlowRule(device, 0, 4, TrafficMatch.ANY, List.of(), Cookies.cookie(FORWARDING, 0), 0, 0);
+        FlowRule givenUp = new FlowRule(device, 0, 3, TrafficMatch.ANY, List.of(), Cookies.cookie(FORWARDING, 0), 0, 0);
+        flowRules.install(retried);
+        flowRules.install(givenUp);
+        flowRules.retrying(retried, 2, Optional.of(NEXT_RETRY))
+                .givenUp(givenUp, 6, "gave up after 6 attempt(s): TABLE_FULL");
     }
 
     RestApi api() {

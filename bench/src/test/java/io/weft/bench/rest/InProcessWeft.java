@@ -26,7 +26,7 @@ public final class InProcessWeft implements AutoCloseable {
                 ForwardingMode.PATH, d.forwarding(), new DiscoverySettings(PROBE_INTERVAL, Duration.ofSeconds(3),
                 Duration.ofSeconds(10), Duration.ofMillis(300), Optional.empty()), d.hosts(), d.packetInQueue(),
                 d.workerThreads(), d.api().withAddress("127.0.0.1").withPort(0).withAdminToken(TOKEN), d.events(),
-                d.flowAuditInterval(), d.statsInterval(), d.foreignRules());
+                d.flowAuditInterval(), d.statsInterval(), d.foreignRules(), d.flowRetry());
         this.weft = new Weft(config).start();
     }
 

@@ -105,14 +105,28 @@ public final class PhysicalCommands {
                             : action.has("vlan") ? action.path("vlan").asText() : "";
                     actions.add(action.path("type").asText() + (argument.isEmpty() ? "" : ":" + argument));
                 }
-                String state = flow.path("state").asText() + (flow.has("error") ? " (" + flow.path("error").asText()
-                        + ")" : "");
+                String state = state(flow);
                 table.row(flow.path("table").asInt(), flow.path("priority").asInt(),
                         match.isEmpty() ? "*" : String.join(",", match), String.join(",", actions), state,
                         flow.path("app").asText(), flow.path("idleTimeout").asInt(), flow.path("cookie").asText());
             }
             return client.print(table);
         }
+    }
+
+    /**
+     * A flow's state, with why it failed and when it is sent again: {@code FAILED (TABLE_FULL; retry 3 at
+     * 2026-01-02T03:04:09Z)}. Once retries gave up the error says so.
+     */
+    static String state(JsonNode flow) {
+        List<String> details = new ArrayList<>();
+        if (flow.has("error")) {
+            details.add(flow.path("error").asText());
+        }
+        if (flow.has("nextRetry")) {
+            details.add("retry " + (flow.path("attempts").asInt() + 1) + " at " + flow.path("nextRetry").asText());
+        }
+        return flow.path("state").asText() + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
     }
 
     /** {@code of:0000000000000001/2}: a device and port as one word. */

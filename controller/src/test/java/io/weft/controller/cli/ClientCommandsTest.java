@@ -49,7 +49,7 @@ class ClientCommandsTest {
         weft = new Weft(new WeftConfig(dir.resolve("data"), d.openflow().withAddress("127.0.0.1").withPort(0),
                 d.forwardingMode(), d.forwarding(), d.discovery(), d.hosts(), d.packetInQueue(), d.workerThreads(),
                 d.api().withAddress("127.0.0.1").withPort(0).withAdminToken(ADMIN), d.events(), d.flowAuditInterval(),
-                d.statsInterval(), d.foreignRules())).start();
+                d.statsInterval(), d.foreignRules(), d.flowRetry())).start();
         admin = new Cli(Map.of("WEFT_URL", "http://127.0.0.1:" + weft.apiAddress().getPort(), "WEFT_TOKEN", ADMIN),
                 dir.resolve("no-client.yaml"));
         DeviceDescription ovs = new DeviceDescription("Nicira, Inc.", "Open vSwitch", "3.1.0", "None", "OF_13");

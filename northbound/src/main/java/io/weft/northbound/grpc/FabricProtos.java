@@ -67,7 +67,9 @@ final class FabricProtos {
                     case INSTALLED -> FlowState.FLOW_STATE_INSTALLED;
                     case FAILED -> FlowState.FLOW_STATE_FAILED;
                 })
-                .setAppId(entry.appId()).setApp(flow.app()).setError(entry.error().orElse(""));
+                .setAppId(entry.appId()).setApp(flow.app()).setError(entry.error().orElse(""))
+                .setAttempts(entry.attempts()).setGaveUp(entry.gaveUp());
+        entry.nextRetry().ifPresent(next -> message.setNextRetry(StatsProtos.timestamp(next)));
         flow.counted().ifPresent(counted -> message.setPackets(counted.packets()).setBytes(counted.bytes()));
         return message.build();
     }

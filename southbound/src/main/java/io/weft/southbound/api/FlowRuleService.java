@@ -2,6 +2,7 @@ package io.weft.southbound.api;
 
 import io.weft.topology.event.EventListener;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.onosproject.net.DeviceId;
 
@@ -13,6 +14,13 @@ public interface FlowRuleService {
      * {@link FlowOperationException} naming the switch's errors, with
      * {@link DeviceNotConnectedException} if the device is or becomes disconnected, or with
      * a {@link java.util.concurrent.TimeoutException} if the barrier is not answered in time.
+     *
+     * <p>When a {@link FlowOperationException} says which operations were refused
+     * ({@link FlowOperationException#refusals}), only their rules are {@link FlowEntry.State#FAILED};
+     * the batch's other operations were confirmed by the barrier and stand as if the batch had
+     * succeeded. When it cannot say, and on a timeout or disconnect, every added or modified rule
+     * of the batch is failed. A failure of this future is the app's to act on; whether the
+     * service retries failed rules on its own is up to the implementation.
      */
     CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations);
 
@@ -41,6 +49,15 @@ public interface FlowRuleService {
 
     /** The rules Weft has sent to {@code device} and believes are there, with their state. */
     List<FlowEntry> rules(DeviceId device);
+
+    /**
+     * The entry in the place {@code rule} would take on its device (same table, priority and
+     * match), whichever rule holds it now; empty if none does.
+     */
+    default Optional<FlowEntry> entry(FlowRule rule) {
+        return rules(rule.device()).stream().filter(e -> e.rule().table() == rule.table()
+                && e.rule().priority() == rule.priority() && e.rule().match().equals(rule.match())).findFirst();
+    }
 
     /** Told when a switch removes a rule on its own (timeout) or because it was deleted. */
     void addFlowRemovedListener(EventListener<FlowRemovedEvent> listener);

@@ -96,6 +96,12 @@ public final class FlowTable {
         }
     }
 
+    /** The entry in the place {@code rule} would take (same table, priority and match), whichever rule holds it. */
+    public Optional<FlowEntry> entry(FlowRule rule) {
+        DeviceTable table = devices.get(rule.device());
+        return table == null ? Optional.empty() : Optional.ofNullable(table.entries().get(FlowSlot.of(rule)));
+    }
+
     /** The rules of one device, by table, then priority (highest first). */
     public List<FlowEntry> entries(DeviceId device) {
         DeviceTable table = devices.get(device);

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.weft.southbound.api.DeviceNotConnectedException;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.FlowOperation;
+import io.weft.southbound.api.FlowOperationException;
 import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowRemovedEvent;
 import io.weft.southbound.api.FlowTable;
@@ -12,7 +13,9 @@ import io.weft.southbound.api.FlowRuleService;
 import io.weft.topology.event.EventDispatcher;
 import io.weft.topology.event.EventListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -68,14 +71,51 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
             table.sent(op);
         }
         counters.add("openflow.flow_mods.sent", messages.size());
-        return session.sendConfirmed(xids, messages).whenComplete((ok, failure) -> {
-            if (failure == null) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        session.sendConfirmed(xids, messages).whenComplete((ok, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause == null) {
                 operations.forEach(table::confirmed);
+                done.complete(null);
+            } else if (cause instanceof RefusedBatch refused) {
+                done.completeExceptionally(settleRefused(device, operations, xids, refused));
             } else {
-                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 operations.forEach(op -> table.failed(op, String.valueOf(cause.getMessage())));
+                done.completeExceptionally(cause);
             }
         });
+        return done;
+    }
+
+    /**
+     * The switch refused some messages of the batch: their operations failed, each with its error,
+     * and the others were confirmed by the barrier all the same. Marked in the batch's order, so a
+     * later operation on the same rule has the last word.
+     */
+    private FlowOperationException settleRefused(DeviceId device, List<FlowOperation> operations, List<Long> xids,
+                                                 RefusedBatch refused) {
+        Map<Long, Integer> indexByXid = new HashMap<>();
+        for (int i = 0; i < xids.size(); i++) {
+            indexByXid.put(xids.get(i), i);
+        }
+        Map<Integer, String> errorByIndex = new HashMap<>();
+        List<FlowOperationException.Refusal> refusals = new ArrayList<>();
+        for (RefusedBatch.Error error : refused.errors()) {
+            // The session charges a batch only the errors for its own messages' xids.
+            int index = indexByXid.get(error.xid());
+            errorByIndex.merge(index, error.text(), (a, b) -> a + "; " + b);
+            refusals.add(new FlowOperationException.Refusal(operations.get(index), error.text()));
+        }
+        for (int i = 0; i < operations.size(); i++) {
+            String error = errorByIndex.get(i);
+            if (error == null) {
+                table.confirmed(operations.get(i));
+            } else {
+                table.failed(operations.get(i), error);
+            }
+        }
+        return FlowOperationException.refused(device, refusals);
     }
 
     /** A rule the switch confirmed during its handshake, before it could take batches. */
@@ -127,6 +167,11 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
     @Override
     public List<FlowEntry> rules(DeviceId device) {
         return table.entries(device);
+    }
+
+    @Override
+    public Optional<FlowEntry> entry(FlowRule rule) {
+        return table.entry(rule);
     }
 
     @Override

@@ -38,7 +38,9 @@ import org.projectfloodlight.openflow.protocol.OFStatsRequest;
  * and past {@code maxPendingWriteBytes} the connection is closed.
  *
  * <p>Confirmed batches end with a barrier; the switch answers errors for a batch's messages
- * before its barrier reply, so the reply settles the batch's future. The time from sending a
+ * before its barrier reply, so the reply settles the batch's future: it fails with
+ * {@link RefusedBatch}, naming the xid each error is for, when there were errors; every
+ * message of the batch that drew none was carried out. The time from sending a
  * batch to its barrier reply goes into the {@code openflow.barrier.latency} histogram.
  */
 final class SwitchSession {
@@ -81,7 +83,7 @@ final class SwitchSession {
         final long barrierXid;
         final List<Long> xids;
         final CompletableFuture<Void> future = new CompletableFuture<>();
-        final List<String> errors = new ArrayList<>();
+        final List<RefusedBatch.Error> errors = new ArrayList<>();
         /** When the batch was sent, on the channel's ticker, for the barrier's round-trip time. */
         final long sentNanos;
         /** Cancelled when the batch settles, so that the timer and the batch it holds do not outlive it. */
@@ -360,11 +362,11 @@ final class SwitchSession {
             return false;
         }
         barrierLatency.record(channel.eventLoop().ticker().nanoTime() - batch.sentNanos);
-        List<String> errors;
+        List<RefusedBatch.Error> errors;
         synchronized (batch) {
             errors = List.copyOf(batch.errors);
         }
-        settle(batch, errors.isEmpty() ? null : new FlowOperationException(deviceId, errors));
+        settle(batch, errors.isEmpty() ? null : new RefusedBatch(deviceId, errors));
         return true;
     }
 
@@ -379,7 +381,7 @@ final class SwitchSession {
             return false;
         }
         synchronized (batch) {
-            batch.errors.add(error.getErrType() + " " + error);
+            batch.errors.add(new RefusedBatch.Error(error.getXid(), error.getErrType() + " " + error));
         }
         return true;
     }

@@ -5,6 +5,7 @@ import io.weft.southbound.api.DeviceNotConnectedException;
 import io.weft.topology.device.Device;
 import io.weft.topology.device.DeviceEvent;
 import io.weft.topology.device.DeviceService;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every available device when {@link #pollAll} is called (periodically, by the
- * controller's timer) and keeps each one's latest statistics until it disconnects.
+ * Polls every available device once per {@code interval} and keeps each one's latest statistics
+ * until it disconnects.
+ *
+ * <p>The polls are spread over the interval, so that a thousand switches do not all answer in
+ * the same millisecond: each device has its own offset within the interval, from a stable hash
+ * of its id, and is polled when that offset comes round. {@link #pollDue} starts the polls that
+ * are due; the controller's timer calls it every {@link #tick}. A device is first polled at its
+ * offset after it is first seen, so within one interval of connecting.
  *
  * <p>At most one poll per device is in flight: a device still answering the previous poll is
  * skipped ({@code stats.poll.skipped_busy}), so a slow switch is never asked faster than it
@@ -36,34 +43,79 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatsCollector implements LatestStats {
     private static final Logger log = LoggerFactory.getLogger(StatsCollector.class);
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
     private final StatsService stats;
     private final DeviceService devices;
+    private final long intervalMillis;
     private final Duration timeout;
+    private final Clock clock;
     private final Counters counters;
     /** The latest statistics and the poll in flight of each device; guarded by this. */
     private final Map<DeviceId, DeviceStats> latest = new HashMap<>();
     private final Map<DeviceId, Object> inFlight = new HashMap<>();
+    /** The latest round (intervals since the epoch, from the device's offset) each device was polled in or seen. */
+    private final Map<DeviceId, Long> rounds = new HashMap<>();
     /** Devices whose last poll failed for a reason worth a log line, so that it is logged once, not every poll. */
     private final Set<DeviceId> failing = new HashSet<>();
 
-    public StatsCollector(StatsService stats, DeviceService devices, Duration timeout, Counters counters) {
+    /**
+     * @param interval how often each device is polled (at least 1 s)
+     * @param timeout  how long a poll may take before it is given up
+     */
+    public StatsCollector(StatsService stats, DeviceService devices, Duration interval, Duration timeout, Clock clock,
+                          Counters counters) {
+        if (interval.toMillis() < MIN_INTERVAL.toMillis()) {
+            throw new IllegalArgumentException("interval must be at least " + MIN_INTERVAL + ", was " + interval);
+        }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         this.stats = stats;
         this.devices = devices;
+        this.intervalMillis = interval.toMillis();
         this.timeout = timeout;
+        this.clock = clock;
         this.counters = counters;
     }
 
-    /** Starts a poll of every available device that has none in flight. */
-    public void pollAll() {
+    /**
+     * How often {@link #pollDue} is to be called: a hundredth of the interval, within 10..100 ms,
+     * so that a poll goes out at most that late and the devices of one tick are a small share.
+     */
+    public Duration tick() {
+        return Duration.ofMillis(Math.clamp(intervalMillis / 100, 10, 100));
+    }
+
+    /** Starts a poll of every available device whose offset came round since its last poll. */
+    public void pollDue() {
+        long now = clock.millis();
         for (Device device : devices.devices()) {
-            if (device.available()) {
-                poll(device.id());
+            if (!device.available()) {
+                continue;
+            }
+            DeviceId id = device.id();
+            long round = Math.floorDiv(now - offsetMillis(id, intervalMillis), intervalMillis);
+            Long last;
+            synchronized (this) {
+                last = rounds.put(id, round);
+            }
+            if (last != null && last < round) {
+                poll(id);
             }
         }
+    }
+
+    /**
+     * Where in each interval {@code device} is polled: from a hash of its id that is the same in
+     * every run, mixed (SplitMix64's finalizer) so that consecutive datapath ids land far apart.
+     */
+    static long offsetMillis(DeviceId device, long intervalMillis) {
+        long h = device.toString().hashCode();
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        h ^= h >>> 31;
+        return Math.floorMod(h, intervalMillis);
     }
 
     /** Starts a poll of {@code device} unless one is in flight; the future completes when it ends, either way. */
@@ -129,6 +181,7 @@ public final class StatsCollector implements LatestStats {
         synchronized (this) {
             latest.remove(event.device().id());
             inFlight.remove(event.device().id());
+            rounds.remove(event.device().id());
             failing.remove(event.device().id());
         }
     }

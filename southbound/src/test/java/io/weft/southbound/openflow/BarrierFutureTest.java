@@ -2,9 +2,12 @@ package io.weft.southbound.openflow;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.netty.buffer.Unpooled;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.southbound.api.DeviceNotConnectedException;
+import io.weft.southbound.api.FlowEntry;
 import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowOperationException;
 import io.weft.southbound.api.FlowRule;
@@ -22,8 +25,8 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 
 /**
  * A batch of flow operations is confirmed by the barrier that ends it: the barrier reply
- * settles its future, with the switch's errors for the batch if there were any; a closed
- * connection or a barrier timeout fails it.
+ * settles its future, with the switch's errors for the batch if there were any (and only the
+ * refused rules failed); a closed connection or a barrier timeout fails it.
  */
 @Timeout(10)
 class BarrierFutureTest {
@@ -97,10 +100,49 @@ class BarrierFutureTest {
                 .havingCause().isInstanceOfSatisfying(FlowOperationException.class, e -> {
                     assertThat(e.device()).isEqualTo(device);
                     assertThat(e.errors()).singleElement().asString().contains("FLOW_MOD_FAILED", "TABLE_FULL");
+                    assertThat(e.refusals()).extracting(FlowOperationException.Refusal::operation)
+                            .containsExactly(FlowOperation.modify(RULE));
                 });
+        assertThat(flowRules.entry(RULE)).hasValueSatisfying(e -> {
+            assertThat(e.state()).as("the modify, last in the batch, was refused").isEqualTo(FlowEntry.State.FAILED);
+            assertThat(e.error()).hasValueSatisfying(error -> assertThat(error).contains("TABLE_FULL"));
+        });
         assertThat(sw.counters.get("openflow.errors.received")).isEqualTo(1);
         assertThat(sw.counters.get("openflow.errors.unattributed")).isZero();
         assertThat(sw.channel.isActive()).as("an error is no reason to close").isTrue();
+    }
+
+    @Test
+    void onlyTheRulesTheSwitchRefusedFailTheOthersOfTheBatchAreInstalled() {
+        sw.activate(OFVersion.OF_13);
+        FlowRule other = new FlowRule(device, 0, RULE.priority() + 1, RULE.match(), RULE.actions(), RULE.cookie(),
+                0, 0);
+        FlowRule third = new FlowRule(device, 0, RULE.priority() + 2, RULE.match(), RULE.actions(), RULE.cookie(),
+                0, 0);
+        CompletableFuture<Void> done = flowRules.apply(device,
+                List.of(FlowOperation.add(RULE), FlowOperation.add(other), FlowOperation.add(third)));
+        sw.expect(OpenFlowTranslatorTest.FLOW_ADD_13);
+        long otherXid = xid(sw.written());
+        sw.written();
+        long barrierXid = sw.expect(BARRIER_REQUEST_13);
+
+        sw.reply(TABLE_FULL_13, otherXid);
+        sw.reply(TABLE_FULL_13, otherXid);
+        sw.reply(BARRIER_REPLY_13, barrierXid);
+
+        assertThat(done).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(FlowOperationException.class, e -> {
+                    assertThat(e.refusals()).extracting(FlowOperationException.Refusal::operation)
+                            .containsExactly(FlowOperation.add(other), FlowOperation.add(other));
+                    assertThat(e.mayHaveRefused(FlowOperation.add(RULE))).isFalse();
+                });
+        assertThat(flowRules.rules(device)).extracting(e -> e.rule().priority(), FlowEntry::state).containsExactly(
+                tuple(third.priority(), FlowEntry.State.INSTALLED), tuple(other.priority(), FlowEntry.State.FAILED),
+                tuple(RULE.priority(), FlowEntry.State.INSTALLED));
+    }
+
+    private static long xid(byte[] message) {
+        return Unpooled.wrappedBuffer(message).getUnsignedInt(4);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import io.weft.concurrent.KeyedSerialExecutor;
 import io.weft.metrics.Counters;
 import io.weft.southbound.api.DeviceNotConnectedException;
+import io.weft.topology.MutableClock;
 import io.weft.topology.device.DeviceDescription;
 import io.weft.topology.device.DeviceIds;
 import io.weft.topology.device.DeviceManager;
@@ -13,6 +14,8 @@ import io.weft.topology.event.EventDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,7 @@ class StatsCollectorTest {
     private static final DeviceId S1 = DeviceIds.fromDatapathId(1);
     private static final DeviceId S2 = DeviceIds.fromDatapathId(2);
     private static final DeviceId S3 = DeviceIds.fromDatapathId(3);
+    private static final Duration INTERVAL = Duration.ofSeconds(10);
     private static final DeviceDescription OVS = new DeviceDescription("Nicira, Inc.", "Open vSwitch", "3.1.0",
             "None", "OF_13");
 
@@ -36,7 +40,12 @@ class StatsCollectorTest {
     private final DeviceManager devices = new DeviceManager(new EventDispatcher(
             new KeyedSerialExecutor("events", MoreExecutors.newDirectExecutorService(), 64, counters), counters));
     private final ManualStats service = new ManualStats();
-    private final StatsCollector collector = new StatsCollector(service, devices, Duration.ofSeconds(30), counters);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05Z"));
+    private final StatsCollector collector = collector(service, Duration.ofSeconds(30));
+
+    private StatsCollector collector(StatsService stats, Duration timeout) {
+        return new StatsCollector(stats, devices, INTERVAL, timeout, clock, counters);
+    }
 
     @BeforeEach
     void connect() {
@@ -45,17 +54,29 @@ class StatsCollectorTest {
         devices.deviceConnected(S2, OVS, List.of());
         devices.deviceConnected(S3, OVS, List.of());
         devices.deviceDisconnected(S3);
+        collector.pollDue();
+        assertThat(service.asked).as("a device is first polled at its offset after it is first seen").isEmpty();
+    }
+
+    /** One whole interval goes by: each available device's offset comes round once. */
+    private void pollAll() {
+        pollAll(collector);
+    }
+
+    private void pollAll(StatsCollector which) {
+        clock.advance(INTERVAL);
+        which.pollDue();
     }
 
     @Test
     void pollsEveryAvailableDeviceAndKeepsItsLatestStatistics() {
-        collector.pollAll();
+        pollAll();
         assertThat(service.asked).containsExactlyInAnyOrder(S1, S2);
         assertThat(collector.latest(S1)).isEmpty();
 
         service.answer(S1, stats(S1, 1));
         service.answer(S2, stats(S2, 1));
-        collector.pollAll();
+        pollAll();
         service.answer(S1, stats(S1, 2));
 
         assertThat(collector.latest(S1)).contains(stats(S1, 2));
@@ -67,25 +88,25 @@ class StatsCollectorTest {
 
     @Test
     void aDeviceStillAnsweringIsNotAskedAgain() {
-        collector.pollAll();
-        collector.pollAll();
-        collector.pollAll();
+        pollAll();
+        pollAll();
+        pollAll();
 
         assertThat(service.asked).containsExactlyInAnyOrder(S1, S2);
         assertThat(counters.get("stats.poll.skipped_busy")).isEqualTo(4);
         assertThat(collector.inFlight()).isEqualTo(2);
 
         service.answer(S1, stats(S1, 1));
-        collector.pollAll();
+        pollAll();
         assertThat(service.asked).containsExactlyInAnyOrder(S1, S2, S1);
     }
 
     @Test
     void failuresAreCountedByKindAndKeepTheLastGoodStatistics() {
-        collector.pollAll();
+        pollAll();
         service.answer(S1, stats(S1, 1));
         service.fail(S2, new TimeoutException("no reply"));
-        collector.pollAll();
+        pollAll();
         service.fail(S1, new DeviceNotConnectedException(S1));
         service.fail(S2, new IllegalStateException("the switch said no"));
 
@@ -98,9 +119,9 @@ class StatsCollectorTest {
 
     @Test
     void aDisconnectDropsTheStatisticsAndDisownsThePollInFlight() {
-        collector.pollAll();
+        pollAll();
         service.answer(S1, stats(S1, 1));
-        collector.pollAll();
+        pollAll();
 
         devices.deviceDisconnected(S1);
         assertThat(collector.latest(S1)).isEmpty();
@@ -109,15 +130,15 @@ class StatsCollectorTest {
         assertThat(collector.latest(S1)).as("a reply from before the disconnect").isEmpty();
         assertThat(counters.get("stats.poll.stale")).isEqualTo(1);
         devices.deviceConnected(S1, OVS, List.of());
-        collector.pollAll();
+        collector.pollDue();
+        pollAll();
         service.answer(S1, stats(S1, 3));
         assertThat(collector.latest(S1)).contains(stats(S1, 3));
     }
 
     @Test
     void aPollThatNeverEndsIsGivenUpAfterTheTimeout() {
-        StatsCollector impatient = new StatsCollector(device -> new CompletableFuture<>(), devices,
-                Duration.ofMillis(20), counters);
+        StatsCollector impatient = collector(device -> new CompletableFuture<>(), Duration.ofMillis(20));
 
         impatient.poll(S1).join();
 
@@ -127,14 +148,64 @@ class StatsCollectorTest {
 
     @Test
     void aServiceThatThrowsIsAFailure() {
-        StatsCollector broken = new StatsCollector(device -> {
+        StatsCollector broken = collector(device -> {
             throw new IllegalStateException("broken");
-        }, devices, Duration.ofSeconds(1), counters);
+        }, Duration.ofSeconds(1));
 
-        broken.pollAll();
+        broken.pollDue();
+        pollAll(broken);
 
         assertThat(counters.get("stats.poll.failed")).isEqualTo(2);
         assertThat(broken.inFlight()).isZero();
+    }
+
+    @Test
+    void pollsAreSpreadOverTheIntervalAndEachDeviceIsPolledOnceInEach() {
+        Map<DeviceId, List<Instant>> polled = new ConcurrentHashMap<>();
+        StatsService answering = device -> {
+            polled.computeIfAbsent(device, d -> new ArrayList<>()).add(clock.instant());
+            return CompletableFuture.completedFuture(stats(device, 0));
+        };
+        StatsCollector spread = collector(answering, Duration.ofSeconds(30));
+        List<DeviceId> fleet = new ArrayList<>();
+        for (long dpid = 100; dpid < 300; dpid++) {
+            fleet.add(DeviceIds.fromDatapathId(dpid));
+            devices.deviceConnected(fleet.get(fleet.size() - 1), OVS, List.of());
+        }
+        Duration tick = spread.tick();
+        assertThat(tick).isEqualTo(Duration.ofMillis(100));
+        spread.pollDue();
+
+        Map<Instant, Integer> perTick = new TreeMap<>();
+        long ticks = INTERVAL.dividedBy(tick) * 3;
+        for (long i = 0; i < ticks; i++) {
+            clock.advance(tick);
+            int before = polled.values().stream().mapToInt(List::size).sum();
+            spread.pollDue();
+            perTick.put(clock.instant(), polled.values().stream().mapToInt(List::size).sum() - before);
+        }
+
+        for (DeviceId device : fleet) {
+            List<Instant> times = polled.get(device);
+            assertThat(times).as("polls of %s", device).hasSize(3);
+            assertThat(Duration.between(times.get(0), times.get(1))).isEqualTo(INTERVAL);
+            assertThat(Duration.between(times.get(1), times.get(2))).isEqualTo(INTERVAL);
+        }
+        assertThat(polled.keySet()).as("S1 and S2 as well; never the unavailable S3").contains(S1, S2)
+                .doesNotContain(S3);
+        assertThat(Collections.max(perTick.values())).as("202 devices over 100 ticks: none takes many").isLessThan(12);
+        assertThat(perTick.values().stream().filter(n -> n > 0).count()).as("ticks with polls, of 300")
+                .isGreaterThan(200);
+        assertThat(counters.get("stats.poll.skipped_busy")).isZero();
+    }
+
+    @Test
+    void aDevicesOffsetIsTheSameEveryTimeAndWithinTheInterval() {
+        long offset = StatsCollector.offsetMillis(S1, 10_000);
+        assertThat(StatsCollector.offsetMillis(DeviceIds.fromDatapathId(1), 10_000)).isEqualTo(offset);
+        assertThat(List.of(S1, S2, S3)).allSatisfy(d -> assertThat(StatsCollector.offsetMillis(d, 10_000))
+                .isBetween(0L, 9_999L));
+        assertThat(StatsCollector.offsetMillis(S2, 10_000)).isNotEqualTo(offset);
     }
 
     private static DeviceStats stats(DeviceId device, int poll) {
