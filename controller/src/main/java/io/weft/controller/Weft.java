@@ -97,6 +97,7 @@ public final class Weft implements AutoCloseable {
     /** Read by the topology's reserved-port check from the first event on, so volatile; null before start. */
     private volatile VirtualNetworkManager virtualNetworks;
     private ExecutorService vnetCompiles;
+    private ExecutorService audits;
     private VnetApp vnet;
     private VirtualNetworkAdmin virtualNetworkAdmin;
     private RestApi api;
@@ -233,7 +234,8 @@ public final class Weft implements AutoCloseable {
         // The tenants' rules are judged against the networks by the app itself; the rest against the flow table.
         FlowAudit.Settings settings = new FlowAudit.Settings(config.flowAuditInterval(), adoptHold(config.discovery()),
                 config.foreignRules());
-        FlowAudit rules = new FlowAudit(flowRules,
+        audits = Executors.newSingleThreadExecutor(daemon("weft-audit"));
+        FlowAudit rules = new FlowAudit(flowRules, audits,
                 rule -> Cookies.appId(rule.cookie()) != VnetCompiler.APP.id(), settings, clock, counters);
         devices.addListener(rules::onDeviceEvent);
         timers.scheduleWithFixedDelay(rules::tick, 1, 1, TimeUnit.SECONDS);
@@ -341,6 +343,9 @@ public final class Weft implements AutoCloseable {
         // Before the event executor stops: the store's watch must not post into it any more.
         if (virtualNetworks != null) {
             virtualNetworks.close();
+        }
+        if (audits != null) {
+            audits.shutdownNow();
         }
         if (vnetCompiles != null) {
             vnetCompiles.shutdownNow();

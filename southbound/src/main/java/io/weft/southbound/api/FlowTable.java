@@ -42,7 +42,10 @@ public final class FlowTable {
         }
     }
 
-    /** The switch confirmed the operation: the rule is installed, or gone. */
+    /**
+     * The switch confirmed the operation: the rule is installed, or gone. A removal takes only
+     * the rule it removed: a rule sent to the same slot after it stays.
+     */
     public void confirmed(FlowOperation operation) {
         FlowRule rule = operation.rule();
         DeviceTable device = devices.get(rule.device());
@@ -50,18 +53,27 @@ public final class FlowTable {
             return;
         }
         if (operation.type() == FlowOperation.Type.REMOVE) {
-            device.entries().remove(FlowSlot.of(rule));
+            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule) ? null : e);
         } else {
             device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.INSTALLED, Optional.empty()) : e);
         }
     }
 
-    /** The operation failed: an added or modified rule is marked failed with the reason. */
+    /**
+     * The operation failed: an added or modified rule is marked failed with the reason. A rule
+     * whose removal failed is no longer wanted all the same: it goes, so that if the switch
+     * still holds it the audit finds it unknown and removes it, rather than putting it back.
+     */
     public void failed(FlowOperation operation, String reason) {
         FlowRule rule = operation.rule();
         DeviceTable device = devices.get(rule.device());
-        if (device != null && operation.type() != FlowOperation.Type.REMOVE) {
+        if (device == null) {
+            return;
+        }
+        if (operation.type() == FlowOperation.Type.REMOVE) {
+            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule) ? null : e);
+        } else {
             device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule)
                     ? new FlowEntry(e.rule(), FlowEntry.State.FAILED, Optional.of(reason)) : e);
         }
@@ -88,11 +100,15 @@ public final class FlowTable {
         }
     }
 
-    /** The switch was found without {@code rule}: it goes, unless another rule took its place meanwhile. */
+    /**
+     * The switch was found without {@code rule}: it goes, unless another rule took its place
+     * meanwhile or it was sent again (pending).
+     */
     public void forget(FlowRule rule) {
         DeviceTable device = devices.get(rule.device());
         if (device != null) {
-            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule) ? null : e);
+            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule)
+                    && e.state() != FlowEntry.State.PENDING ? null : e);
         }
     }
 

@@ -20,10 +20,11 @@ import org.onosproject.net.DeviceId;
  * the switch's rules were read, and what the switch held: a pure function.
  *
  * <ul>
- * <li>A rule Weft believed installed both before and after the read, and that the switch lacks,
- *     is added again ({@code missing}); unless it has a timeout: then its timer ran out while
- *     nobody was told (a switch reports expiries only while connected), and it is forgotten
- *     ({@code expired}), not put back with fresh timers.</li>
+ * <li>A rule Weft wanted both before and after the read, and that the switch lacks, is added
+ *     again ({@code missing}); unless it has a timeout: then its timer ran out while nobody was
+ *     told (a switch reports expiries only while connected), and it is forgotten
+ *     ({@code expired}), not put back with fresh timers. Wanted: installed, or failed with no
+ *     retry waiting that was not given up (its batch failed as the switch went away).</li>
  * <li>A rule the switch holds with Weft's cookie that Weft neither believes nor is sending is
  *     removed ({@code unexpected}); unless it has a timeout: rules answering packet-ins are not
  *     tracked, and end on their own ({@code leftToExpire}).</li>
@@ -31,7 +32,8 @@ import org.onosproject.net.DeviceId;
  * <li>Nothing in a slot Weft is writing or believes it holds is removed: the add replaces it,
  *     and a strict delete sent after the add would remove the new rule.</li>
  * <li>Rules that {@code inScope} rejects (another app audits its own) are not judged at all;
- *     rules pending or failed are left to their batch or their retry.</li>
+ *     rules pending, waiting for a retry or given up are left to their batch, their retry or
+ *     an operator.</li>
  * </ul>
  */
 record AuditPlan(List<FlowOperation> operations, List<FlowRule> forgotten, int missing, int unexpected,
@@ -55,14 +57,14 @@ record AuditPlan(List<FlowOperation> operations, List<FlowRule> forgotten, int m
             known.add(entry.rule());
             knownSlots.add(FlowSlot.of(entry.rule()));
         }
-        Set<FlowRule> installedAfter = installed(after);
+        Set<FlowRule> wantedAfter = wanted(after);
         Set<FlowRule> have = new LinkedHashSet<>();
         Set<FlowRule> want = new LinkedHashSet<>();
         List<FlowRule> forgotten = new ArrayList<>();
         int missing = 0;
         int expired = 0;
-        for (FlowRule rule : installed(before)) {
-            if (!installedAfter.contains(rule) || !inScope.test(rule)) {
+        for (FlowRule rule : wanted(before)) {
+            if (!wantedAfter.contains(rule) || !inScope.test(rule)) {
                 continue;
             }
             if (found.contains(rule)) {
@@ -110,9 +112,14 @@ record AuditPlan(List<FlowOperation> operations, List<FlowRule> forgotten, int m
         return rule.idleTimeout() > 0 || rule.hardTimeout() > 0;
     }
 
-    private static Set<FlowRule> installed(List<FlowEntry> entries) {
+    private static Set<FlowRule> wanted(List<FlowEntry> entries) {
         Set<FlowRule> rules = new LinkedHashSet<>();
-        entries.stream().filter(e -> e.state() == FlowEntry.State.INSTALLED).forEach(e -> rules.add(e.rule()));
+        for (FlowEntry e : entries) {
+            if (e.state() == FlowEntry.State.INSTALLED || e.state() == FlowEntry.State.FAILED
+                    && e.nextRetry().isEmpty() && !e.gaveUp()) {
+                rules.add(e.rule());
+            }
+        }
         return rules;
     }
 

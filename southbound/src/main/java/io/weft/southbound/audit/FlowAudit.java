@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.onosproject.net.DeviceId;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class FlowAudit {
     }
 
     private final FlowRuleService flowRules;
+    private final Executor executor;
     private final Predicate<FlowRule> inScope;
     private final Settings settings;
     private final Clock clock;
@@ -59,12 +61,15 @@ public final class FlowAudit {
     private final Map<DeviceId, Object> inFlight = new HashMap<>();
 
     /**
-     * @param inScope the Weft rules this audit judges; an app that audits its own rules against
-     *                its own model is left out
+     * @param executor where a switch's rules, once read, are judged: not the thread that read
+     *                 them, which serves switches
+     * @param inScope  the Weft rules this audit judges; an app that audits its own rules against
+     *                 its own model is left out
      */
-    public FlowAudit(FlowRuleService flowRules, Predicate<FlowRule> inScope, Settings settings, Clock clock,
-                     Counters counters) {
+    public FlowAudit(FlowRuleService flowRules, Executor executor, Predicate<FlowRule> inScope, Settings settings,
+                     Clock clock, Counters counters) {
         this.flowRules = flowRules;
+        this.executor = executor;
         this.inScope = inScope;
         this.settings = settings;
         this.clock = clock;
@@ -115,7 +120,7 @@ public final class FlowAudit {
         } catch (RuntimeException e) {
             read = CompletableFuture.failedFuture(e);
         }
-        read.whenComplete((held, error) -> finish(device, audit, before, held, error));
+        read.whenCompleteAsync((held, error) -> finish(device, audit, before, held, error), executor);
     }
 
     private void finish(DeviceId device, Object audit, List<FlowEntry> before, List<FlowRule> held, Throwable error) {

@@ -55,7 +55,11 @@ public final class OpenFlowFlowRuleService implements FlowRuleService {
     public CompletableFuture<Void> apply(DeviceId device, List<FlowOperation> operations) {
         Optional<SwitchSession> found = registry.session(device).filter(SwitchSession::isActive);
         if (found.isEmpty()) {
-            return CompletableFuture.failedFuture(new DeviceNotConnectedException(device));
+            DeviceNotConnectedException notConnected = new DeviceNotConnectedException(device);
+            // Removals are wanted all the same: what the switch still holds, the audit removes.
+            operations.stream().filter(op -> op.type() == FlowOperation.Type.REMOVE)
+                    .forEach(op -> table.failed(op, notConnected.getMessage()));
+            return CompletableFuture.failedFuture(notConnected);
         }
         SwitchSession session = found.get();
         OFFactory factory = session.factory();

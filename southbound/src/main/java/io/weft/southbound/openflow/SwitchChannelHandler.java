@@ -68,6 +68,7 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Set<OFType> ASYNC = EnumSet.of(OFType.PACKET_IN, OFType.PORT_STATUS,
             OFType.FLOW_REMOVED, OFType.ROLE_STATUS, OFType.TABLE_STATUS, OFType.EXPERIMENTER);
     private static final int FULL_PACKET = 0xffff;
+    private static final Duration MIN_LIVENESS_DEADLINE = Duration.ofSeconds(1);
     private static final Duration MAX_LIVENESS_DEADLINE = Duration.ofSeconds(2);
 
     private final OpenFlowConfig config;
@@ -87,8 +88,8 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     private OFDescStatsReply description;
     private ScheduledFuture<?> handshakeTimer;
     private int silentIntervals;
-    /** An echo was sent to prove this connection lives, and nothing has come back since. */
-    private boolean livenessProbe;
+    /** Closes this connection unless anything comes back first: set while a liveness check waits. */
+    private ScheduledFuture<?> livenessTimer;
     private SocketAddress remote;
 
     SwitchChannelHandler(OpenFlowConfig config, Set<OFVersion> versions, SwitchRegistry registry,
@@ -127,7 +128,10 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         silentIntervals = 0;
-        livenessProbe = false;
+        if (livenessTimer != null) {
+            livenessTimer.cancel(false);
+            livenessTimer = null;
+        }
         if (state == HandshakeState.CLOSED) {
             return;
         }
@@ -384,25 +388,27 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
      * the switch's next attempt is taken. A switch that answers keeps its connection.
      */
     private void checkLiveness(ChannelHandlerContext ctx) {
-        if (state == HandshakeState.CLOSED || factory == null || livenessProbe) {
+        if (state == HandshakeState.CLOSED || factory == null || livenessTimer != null) {
             return;
         }
-        livenessProbe = true;
         counters.increment("openflow.liveness.checks");
         ctx.writeAndFlush(factory.buildEchoRequest().setXid(nextXid()).setData(new byte[0]).build());
         long deadline = livenessDeadline().toMillis();
-        ctx.executor().schedule(() -> {
-            if (livenessProbe) {
-                close(ctx, new ProtocolViolation(ProtocolViolation.Reason.IDLE, "no answer to an echo within "
-                        + deadline + " ms while another connection claimed its datapath id"));
-            }
-        }, deadline, TimeUnit.MILLISECONDS);
+        // Any message read cancels it (channelRead), so a later check gets a timer of its own.
+        livenessTimer = ctx.executor().schedule(() -> close(ctx, new ProtocolViolation(ProtocolViolation.Reason.IDLE,
+                "no answer to an echo within " + deadline + " ms while another connection claimed its datapath id")),
+                deadline, TimeUnit.MILLISECONDS);
     }
 
-    /** How long a connection whose datapath id another claims has to answer: ample for a live switch. */
+    /**
+     * How long a connection whose datapath id another claims has to answer: the echo interval,
+     * but at least {@link #MIN_LIVENESS_DEADLINE} (ample for a live switch) and at most
+     * {@link #MAX_LIVENESS_DEADLINE} (the switch's next attempt is soon).
+     */
     private Duration livenessDeadline() {
-        return config.echoInterval().compareTo(MAX_LIVENESS_DEADLINE) < 0 ? config.echoInterval()
-                : MAX_LIVENESS_DEADLINE;
+        Duration echo = config.echoInterval();
+        return echo.compareTo(MIN_LIVENESS_DEADLINE) < 0 ? MIN_LIVENESS_DEADLINE
+                : echo.compareTo(MAX_LIVENESS_DEADLINE) > 0 ? MAX_LIVENESS_DEADLINE : echo;
     }
 
     @Override

@@ -128,17 +128,48 @@ class FlowTableTest {
     }
 
     @Test
-    void aForgottenRuleGoesButOneThatTookItsPlaceStays() {
+    void aForgottenRuleGoesButOneThatTookItsPlaceOrWasSentAgainStays() {
         FlowRule gone = rule(S1, 10, 1, 2);
         FlowRule replaced = rule(S1, 20, 2, 3);
         FlowRule replacement = rule(S1, 20, 2, 4);
-        List.of(gone, replaced, replacement).forEach(r -> table.sent(FlowOperation.add(r)));
+        FlowRule sentAgain = rule(S1, 30, 3, 4);
+        List.of(gone, replaced, replacement, sentAgain).forEach(r -> {
+            table.sent(FlowOperation.add(r));
+            table.confirmed(FlowOperation.add(r));
+        });
+        table.sent(FlowOperation.add(sentAgain));
 
         table.forget(gone);
         table.forget(replaced);
+        table.forget(sentAgain);
         table.forget(rule(S2, 10, 1, 2));
 
-        assertThat(table.entries(S1)).extracting(FlowEntry::rule).containsExactly(replacement);
+        assertThat(table.entries(S1)).extracting(FlowEntry::rule).containsExactly(sentAgain, replacement);
+    }
+
+    @Test
+    void aRemovalTakesOnlyTheRuleItRemovedNotOneSentToItsSlotSince() {
+        FlowRule old = rule(S1, 10, 1, 2);
+        FlowRule newer = rule(S1, 10, 1, 3);
+        table.sent(FlowOperation.add(old));
+        table.confirmed(FlowOperation.add(old));
+        table.sent(FlowOperation.add(newer));
+
+        table.confirmed(FlowOperation.remove(old));
+
+        assertThat(table.entries(S1)).extracting(FlowEntry::rule).containsExactly(newer);
+    }
+
+    @Test
+    void aRuleWhoseRemovalFailedIsNoLongerWanted() {
+        FlowRule unwanted = rule(S1, 10, 1, 2);
+        table.sent(FlowOperation.add(unwanted));
+        table.confirmed(FlowOperation.add(unwanted));
+
+        table.sent(FlowOperation.remove(unwanted));
+        table.failed(FlowOperation.remove(unwanted), "barrier timed out");
+
+        assertThat(table.entries(S1)).isEmpty();
     }
 
     private static FlowRemovedEvent removal(FlowRule rule) {

@@ -10,6 +10,7 @@ import io.weft.southbound.api.FlowOperation;
 import io.weft.southbound.api.FlowRule;
 import io.weft.southbound.api.TrafficMatch;
 import io.weft.topology.device.DeviceIds;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -123,10 +124,11 @@ class AuditPlanTest {
         FlowRule oldVersionOfAPendingRule = rule(CORE, 7, 3, 3, 0);
         FlowRule pending = rule(CORE, 7, 3, 4, 0);
         FlowRule failed = rule(CORE, 8, 4, 4, 0);
-        List<FlowEntry> before = List.of(installed(removedDuringRead),
-                new FlowEntry(failed, FlowEntry.State.FAILED, Optional.of("TABLE_FULL")));
+        FlowEntry waitingForRetry = new FlowEntry(failed, FlowEntry.State.FAILED, Optional.of("TABLE_FULL"))
+                .retrying(1, Optional.of(Instant.parse("2026-11-25T10:00:01Z")));
+        List<FlowEntry> before = List.of(installed(removedDuringRead), waitingForRetry);
         List<FlowEntry> after = List.of(installed(sentDuringRead), new FlowEntry(pending, FlowEntry.State.PENDING,
-                Optional.empty()), new FlowEntry(failed, FlowEntry.State.FAILED, Optional.of("TABLE_FULL")));
+                Optional.empty()), waitingForRetry);
 
         AuditPlan plan = AuditPlan.of(S1, before, after, List.of(removedDuringRead, oldVersionOfAPendingRule),
                 NOT_SELF_AUDITED, ForeignRules.REMOVE);
@@ -134,6 +136,34 @@ class AuditPlanTest {
         assertThat(plan.operations()).isEmpty();
         assertThat(plan.forgotten()).isEmpty();
         assertThat(plan.repaired()).isZero();
+    }
+
+    @Test
+    void aRuleRemovedWhileTheReadWasInFlightIsNotPutBack() {
+        FlowRule removedByItsApp = rule(CORE, 5, 1, 1, 0);
+
+        AuditPlan plan = AuditPlan.of(S1, List.of(installed(removedByItsApp)), List.of(), List.of(),
+                NOT_SELF_AUDITED, ForeignRules.KEEP);
+
+        assertThat(plan.operations()).isEmpty();
+        assertThat(plan.missing()).isZero();
+    }
+
+    @Test
+    void aFailedRuleNobodyRetriesIsPutBackButOneWaitingForARetryOrGivenUpIsNot() {
+        FlowRule lostWithItsSwitch = rule(CORE, 5, 1, 1, 0);
+        FlowRule retrying = rule(CORE, 6, 2, 2, 0);
+        FlowRule givenUp = rule(CORE, 7, 3, 3, 0);
+        List<FlowEntry> believed = List.of(
+                new FlowEntry(lostWithItsSwitch, FlowEntry.State.FAILED, Optional.of("not connected")),
+                new FlowEntry(retrying, FlowEntry.State.FAILED, Optional.of("TABLE_FULL"))
+                        .retrying(1, Optional.of(Instant.parse("2026-11-25T10:00:00Z"))),
+                new FlowEntry(givenUp, FlowEntry.State.FAILED, Optional.of("BAD_MATCH")).givenUp(6, "BAD_MATCH"));
+
+        AuditPlan plan = plan(believed, List.of(), ForeignRules.KEEP);
+
+        assertThat(plan.operations()).containsExactly(FlowOperation.add(lostWithItsSwitch));
+        assertThat(plan.missing()).isEqualTo(1);
     }
 
     @Test

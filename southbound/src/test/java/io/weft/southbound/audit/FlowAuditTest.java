@@ -42,8 +42,13 @@ class FlowAuditTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final Counters counters = new Counters();
     private final FakeSwitch sw = new FakeSwitch();
-    private final FlowAudit audit = new FlowAudit(sw, rule -> true,
-            new FlowAudit.Settings(INTERVAL, HOLD, ForeignRules.KEEP), clock, counters);
+    /** Rules of app 4 are left to that app, as the controller leaves the tenants' to theirs. */
+    private final FlowAudit audit = audit(ForeignRules.KEEP);
+
+    private FlowAudit audit(ForeignRules foreign) {
+        return new FlowAudit(sw, Runnable::run, rule -> Cookies.appId(rule.cookie()) != 4,
+                new FlowAudit.Settings(INTERVAL, HOLD, foreign), clock, counters);
+    }
 
     @Test
     void aSwitchIsFirstAuditedAHoldAfterItConnectsThenOnceAnInterval() {
@@ -79,6 +84,27 @@ class FlowAuditTest {
         assertThat(sw.held).containsExactly(PUNT);
         assertThat(counters.get("flows.audit.missing")).isEqualTo(1);
         assertThat(counters.get("flows.audit.repaired")).isEqualTo(1);
+    }
+
+    @Test
+    void strayAndForeignRulesGoAsConfiguredAndAnotherAppsAreLeftToIt() {
+        FlowAudit removing = audit(ForeignRules.REMOVE);
+        FlowRule stray = new FlowRule(S1, 0, 5, TrafficMatch.ANY.withEthType(0x86dd), List.of(),
+                Cookies.cookie(AppId.CORE, 7), 0, 0);
+        FlowRule foreign = new FlowRule(S1, 0, 6, TrafficMatch.ANY.withEthType(0x0800), List.of(), 0x1234L, 0, 0);
+        FlowRule tenants = new FlowRule(S1, 0, 7, TrafficMatch.ANY.withEthType(0x0806), List.of(),
+                Cookies.cookie(new AppId(4, "vnet"), 9), 0, 0);
+        sw.apply(S1, List.of(FlowOperation.add(PUNT)));
+        sw.held.addAll(List.of(stray, foreign, tenants));
+        removing.onDeviceEvent(new DeviceEvent(DeviceEvent.Type.DEVICE_CONNECTED, DEVICE, Optional.empty()));
+
+        clock.advance(HOLD);
+        removing.tick();
+
+        assertThat(sw.held).containsExactlyInAnyOrder(PUNT, tenants);
+        assertThat(counters.get("flows.audit.unexpected")).isEqualTo(1);
+        assertThat(counters.get("flows.audit.foreign_removed")).isEqualTo(1);
+        assertThat(counters.get("flows.audit.repaired")).isEqualTo(2);
     }
 
     @Test
@@ -118,7 +144,7 @@ class FlowAuditTest {
         assertThat(sw.held).as("nothing repaired from a read of the earlier connection").isEmpty();
         clock.advance(INTERVAL);
         audit.tick();
-        assertThat(sw.reads).as("a disconnected switch is not read; after it connects, after the hold").isEqualTo(2);
+        assertThat(sw.reads).as("after the reconnect's hold, one read of the new connection").isEqualTo(2);
     }
 
     @Test

@@ -126,6 +126,34 @@ class DuplicateDatapathIdTest {
     }
 
     @Test
+    void aCheckTheHolderAnsweredNeverClosesItLaterWhenAnotherCheckFollows() {
+        try (SwitchConnection live = connect(); SwitchConnection second = connect();
+             SwitchConnection third = connect()) {
+            SwitchSession held = live.activate(OFVersion.OF_13);
+            second.negotiate(OFVersion.OF_13);
+            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            live.channel.runPendingTasks();
+            long first = live.expect("04 02 00 08 xx xx xx xx");
+            live.reply("04 03 00 08 xx xx xx xx", first);
+
+            live.advance(Duration.ofMillis(1990));
+            third.negotiate(OFVersion.OF_13);
+            third.reply(Handshakes.OF_13.featuresReply(), 1);
+            live.channel.runPendingTasks();
+            long again = live.expect("04 02 00 08 xx xx xx xx");
+            live.advance(Duration.ofMillis(20));
+            assertThat(live.channel.isActive()).as("when the answered check's deadline passes").isTrue();
+
+            live.reply("04 03 00 08 xx xx xx xx", again);
+            live.advance(Duration.ofSeconds(3));
+            assertThat(live.channel.isActive()).isTrue();
+            assertThat(live.session()).isSameAs(held);
+            assertThat(counters.get("openflow.liveness.checks")).isEqualTo(2);
+            assertThat(counters.get(Reason.IDLE.counter())).isZero();
+        }
+    }
+
+    @Test
     void refusedConnectionClosingDoesNotReleaseTheHoldersDatapathId() {
         try (SwitchConnection first = connect(); SwitchConnection second = connect()) {
             SwitchSession held = first.activate(OFVersion.OF_13);
