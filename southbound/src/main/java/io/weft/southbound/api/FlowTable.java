@@ -47,17 +47,7 @@ public final class FlowTable {
      * the rule it removed: a rule sent to the same slot after it stays.
      */
     public void confirmed(FlowOperation operation) {
-        FlowRule rule = operation.rule();
-        DeviceTable device = devices.get(rule.device());
-        if (device == null) {
-            return;
-        }
-        if (operation.type() == FlowOperation.Type.REMOVE) {
-            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule) ? null : e);
-        } else {
-            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule)
-                    ? new FlowEntry(e.rule(), FlowEntry.State.INSTALLED, Optional.empty()) : e);
-        }
+        settle(operation, FlowEntry.State.INSTALLED, Optional.empty());
     }
 
     /**
@@ -66,17 +56,19 @@ public final class FlowTable {
      * still holds it the audit finds it unknown and removes it, rather than putting it back.
      */
     public void failed(FlowOperation operation, String reason) {
+        settle(operation, FlowEntry.State.FAILED, Optional.of(reason));
+    }
+
+    /** A removed rule goes; an added or modified one takes {@code state}; a different rule in its slot stays. */
+    private void settle(FlowOperation operation, FlowEntry.State state, Optional<String> error) {
         FlowRule rule = operation.rule();
         DeviceTable device = devices.get(rule.device());
         if (device == null) {
             return;
         }
-        if (operation.type() == FlowOperation.Type.REMOVE) {
-            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule) ? null : e);
-        } else {
-            device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> e.rule().equals(rule)
-                    ? new FlowEntry(e.rule(), FlowEntry.State.FAILED, Optional.of(reason)) : e);
-        }
+        boolean removal = operation.type() == FlowOperation.Type.REMOVE;
+        device.entries().computeIfPresent(FlowSlot.of(rule), (k, e) -> !e.rule().equals(rule) ? e
+                : removal ? null : new FlowEntry(e.rule(), state, error));
     }
 
     /**

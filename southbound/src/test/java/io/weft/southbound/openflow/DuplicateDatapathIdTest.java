@@ -24,8 +24,7 @@ class DuplicateDatapathIdTest {
         try (SwitchConnection first = connect(); SwitchConnection second = connect()) {
             SwitchSession held = first.activate(OFVersion.OF_13);
 
-            second.negotiate(OFVersion.OF_13);
-            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            claimTheSameDatapathId(second);
 
             second.assertClosedFor(Reason.DUPLICATE_DPID);
             second.expectNothingWritten();
@@ -47,8 +46,7 @@ class DuplicateDatapathIdTest {
             first.negotiate(OFVersion.OF_10);
             first.reply(Handshakes.OF_10.featuresReply(), 1);
 
-            second.negotiate(OFVersion.OF_13);
-            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            claimTheSameDatapathId(second);
             second.assertClosedFor(Reason.DUPLICATE_DPID);
 
             assertThat(first.state()).isEqualTo(HandshakeState.WAIT_DESC);
@@ -61,8 +59,7 @@ class DuplicateDatapathIdTest {
         try (SwitchConnection first = connect(); SwitchConnection second = connect();
              SwitchConnection third = connect()) {
             SwitchSession firstSession = first.activate(OFVersion.OF_13);
-            second.negotiate(OFVersion.OF_13);
-            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            claimTheSameDatapathId(second);
             second.assertClosedFor(Reason.DUPLICATE_DPID);
 
             first.channel.close();
@@ -84,12 +81,10 @@ class DuplicateDatapathIdTest {
         try (SwitchConnection dead = connect(); SwitchConnection second = connect();
              SwitchConnection third = connect()) {
             SwitchSession stale = dead.activate(OFVersion.OF_13);
-            second.negotiate(OFVersion.OF_13);
-            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            claimTheSameDatapathId(second);
             second.assertClosedFor(Reason.DUPLICATE_DPID);
 
-            dead.channel.runPendingTasks();
-            dead.expect("04 02 00 08 xx xx xx xx"); // ECHO_REQUEST, never answered
+            echoRequestTo(dead); // never answered
             assertThat(counters.get("openflow.liveness.checks")).isEqualTo(1);
             dead.advance(Duration.ofMillis(1999));
             assertThat(dead.channel.isActive()).as("within the deadline").isTrue();
@@ -110,12 +105,10 @@ class DuplicateDatapathIdTest {
     void aHolderThatAnswersTheEchoKeepsItsConnection() {
         try (SwitchConnection live = connect(); SwitchConnection second = connect()) {
             SwitchSession held = live.activate(OFVersion.OF_13);
-            second.negotiate(OFVersion.OF_13);
-            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            claimTheSameDatapathId(second);
             second.assertClosedFor(Reason.DUPLICATE_DPID);
 
-            live.channel.runPendingTasks();
-            long xid = live.expect("04 02 00 08 xx xx xx xx");
+            long xid = echoRequestTo(live);
             live.reply("04 03 00 08 xx xx xx xx", xid); // ECHO_REPLY
             live.advance(Duration.ofSeconds(3));
 
@@ -130,17 +123,13 @@ class DuplicateDatapathIdTest {
         try (SwitchConnection live = connect(); SwitchConnection second = connect();
              SwitchConnection third = connect()) {
             SwitchSession held = live.activate(OFVersion.OF_13);
-            second.negotiate(OFVersion.OF_13);
-            second.reply(Handshakes.OF_13.featuresReply(), 1);
-            live.channel.runPendingTasks();
-            long first = live.expect("04 02 00 08 xx xx xx xx");
+            claimTheSameDatapathId(second);
+            long first = echoRequestTo(live);
             live.reply("04 03 00 08 xx xx xx xx", first);
 
             live.advance(Duration.ofMillis(1990));
-            third.negotiate(OFVersion.OF_13);
-            third.reply(Handshakes.OF_13.featuresReply(), 1);
-            live.channel.runPendingTasks();
-            long again = live.expect("04 02 00 08 xx xx xx xx");
+            claimTheSameDatapathId(third);
+            long again = echoRequestTo(live);
             live.advance(Duration.ofMillis(20));
             assertThat(live.channel.isActive()).as("when the answered check's deadline passes").isTrue();
 
@@ -157,14 +146,25 @@ class DuplicateDatapathIdTest {
     void refusedConnectionClosingDoesNotReleaseTheHoldersDatapathId() {
         try (SwitchConnection first = connect(); SwitchConnection second = connect()) {
             SwitchSession held = first.activate(OFVersion.OF_13);
-            second.negotiate(OFVersion.OF_13);
-            second.reply(Handshakes.OF_13.featuresReply(), 1);
+            claimTheSameDatapathId(second);
             second.channel.close();
             second.channel.runPendingTasks();
 
             assertThat(first.session()).isSameAs(held);
             assertThat(registry.size()).isEqualTo(1);
         }
+    }
+
+    /** A second connection announces the datapath id the first holds, on OpenFlow 1.3. */
+    private static void claimTheSameDatapathId(SwitchConnection connection) {
+        connection.negotiate(OFVersion.OF_13);
+        connection.reply(Handshakes.OF_13.featuresReply(), 1);
+    }
+
+    /** The liveness check's ECHO_REQUEST the holder was sent; its xid. */
+    private static long echoRequestTo(SwitchConnection holder) {
+        holder.channel.runPendingTasks();
+        return holder.expect("04 02 00 08 xx xx xx xx");
     }
 
     private SwitchConnection connect() {
