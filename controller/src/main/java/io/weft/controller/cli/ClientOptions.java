@@ -3,6 +3,7 @@ package io.weft.controller.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,6 +74,19 @@ final class ClientOptions {
     int print(Table table) {
         table.print(out());
         return 0;
+    }
+
+    /**
+     * What every list command does: GET {@code path}, then print the answer as JSON with
+     * {@code --json}, else {@code table} with a row per item of the answer's {@code field}.
+     */
+    int list(String path, String field, Table table, BiConsumer<Table, JsonNode> row) {
+        JsonNode body = api().get(path);
+        if (json) {
+            return printJson(body);
+        }
+        body.path(field).forEach(item -> row.accept(table, item));
+        return print(table);
     }
 
     /** A line for people, after a change. */

@@ -74,15 +74,10 @@ public final class NetworkCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(RestClient.path("tenants", tenant, "networks"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("NETWORK", "KIND", "TAG");
-            for (JsonNode n : body.path("networks")) {
+            return client.list(RestClient.path("tenants", tenant, "networks"), "networks",
+                    new Table("NETWORK", "KIND", "TAG"), (table, n) -> {
                 table.row(n.path("id").asText(), n.path("kind").asText(), n.path("tag").asText("-"));
-            }
-            return client.print(table);
+            });
         }
     }
 
@@ -202,15 +197,9 @@ public final class NetworkCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(target.path("switches"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("SWITCH", "PORTS");
-            for (JsonNode s : body.path("switches")) {
+            return client.list(target.path("switches"), "switches", new Table("SWITCH", "PORTS"), (table, s) -> {
                 table.row(s.path("id").asText(), s.path("ports").size());
-            }
-            return client.print(table);
+            });
         }
     }
 
@@ -261,16 +250,11 @@ public final class NetworkCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(target.path("ports"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("SWITCH", "PORT", "ATTACHMENT", "PHYSICAL");
-            for (JsonNode p : body.path("ports")) {
+            return client.list(target.path("ports"), "ports",
+                    new Table("SWITCH", "PORT", "ATTACHMENT", "PHYSICAL"), (table, p) -> {
                 table.row(p.path("switch").asText(), p.path("port").asText(), p.path("attachment").asText("-"),
                         physical(p));
-            }
-            return client.print(table);
+            });
         }
     }
 
@@ -354,15 +338,9 @@ public final class NetworkCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(target.path("links"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("LINK", "STATE");
-            for (JsonNode l : body.path("links")) {
+            return client.list(target.path("links"), "links", new Table("LINK", "STATE"), (table, l) -> {
                 table.row(l.path("id").asText(), l.path("state").asText());
-            }
-            return client.print(table);
+            });
         }
     }
 

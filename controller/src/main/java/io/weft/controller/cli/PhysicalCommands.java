@@ -20,12 +20,8 @@ public final class PhysicalCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(RestClient.path("devices"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("DEVICE", "AVAILABLE", "PROTOCOL", "PORTS UP", "MANUFACTURER", "SOFTWARE");
-            for (JsonNode d : body.path("devices")) {
+            Table devices = new Table("DEVICE", "AVAILABLE", "PROTOCOL", "PORTS UP", "MANUFACTURER", "SOFTWARE");
+            return client.list(RestClient.path("devices"), "devices", devices, (table, d) -> {
                 int up = 0;
                 for (JsonNode port : d.path("ports")) {
                     up += port.path("up").asBoolean() ? 1 : 0;
@@ -33,8 +29,7 @@ public final class PhysicalCommands {
                 table.row(d.path("id").asText(), d.path("available").asBoolean() ? "yes" : "no",
                         d.path("protocol").asText(), up + "/" + d.path("ports").size(), d.path("manufacturer").asText(),
                         d.path("software").asText());
-            }
-            return client.print(table);
+            });
         }
     }
 
@@ -46,15 +41,9 @@ public final class PhysicalCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(RestClient.path("links"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("SRC", "DST");
-            for (JsonNode link : body.path("links")) {
+            return client.list(RestClient.path("links"), "links", new Table("SRC", "DST"), (table, link) -> {
                 table.row(point(link.path("src")), point(link.path("dst")));
-            }
-            return client.print(table);
+            });
         }
     }
 
@@ -66,17 +55,12 @@ public final class PhysicalCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(RestClient.path("hosts"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("MAC", "VLAN", "IPS", "LOCATION", "LAST SEEN");
-            for (JsonNode host : body.path("hosts")) {
+            return client.list(RestClient.path("hosts"), "hosts",
+                    new Table("MAC", "VLAN", "IPS", "LOCATION", "LAST SEEN"), (table, host) -> {
                 int vlan = host.path("vlan").asInt(-1);
                 table.row(host.path("mac").asText(), vlan < 0 ? "-" : vlan, joined(host.path("ips")),
                         point(host.path("location")), host.path("lastSeen").asText());
-            }
-            return client.print(table);
+            });
         }
     }
 
@@ -91,12 +75,8 @@ public final class PhysicalCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(RestClient.path("devices", device, "flows"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("TABLE", "PRIORITY", "MATCH", "ACTIONS", "STATE", "APP", "IDLE", "COOKIE");
-            for (JsonNode flow : body.path("flows")) {
+            Table flows = new Table("TABLE", "PRIORITY", "MATCH", "ACTIONS", "STATE", "APP", "IDLE", "COOKIE");
+            return client.list(RestClient.path("devices", device, "flows"), "flows", flows, (table, flow) -> {
                 List<String> match = new ArrayList<>();
                 flow.path("match").properties().forEach(f -> match.add(f.getKey() + "=" + f.getValue().asText()));
                 List<String> actions = new ArrayList<>();
@@ -109,8 +89,7 @@ public final class PhysicalCommands {
                 table.row(flow.path("table").asInt(), flow.path("priority").asInt(),
                         match.isEmpty() ? "*" : String.join(",", match), String.join(",", actions), state,
                         flow.path("app").asText(), flow.path("idleTimeout").asInt(), flow.path("cookie").asText());
-            }
-            return client.print(table);
+            });
         }
     }
 

@@ -60,16 +60,11 @@ public final class TenantCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(RestClient.path("tenants"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
-            Table table = new Table("TENANT", "TOKENS", "ATTACHMENTS", "NETWORKS");
-            for (JsonNode t : body.path("tenants")) {
+            return client.list(RestClient.path("tenants"), "tenants",
+                    new Table("TENANT", "TOKENS", "ATTACHMENTS", "NETWORKS"), (table, t) -> {
                 table.row(t.path("id").asText(), t.path("tokens").asInt(),
                         PhysicalCommands.joined(t.path("attachments")), PhysicalCommands.joined(t.path("networks")));
-            }
-            return client.print(table);
+            });
         }
     }
 
@@ -137,20 +132,15 @@ public final class TenantCommands {
 
         @Override
         public Integer call() {
-            JsonNode body = client.api().get(RestClient.path("tenants", tenant, "attachments"));
-            if (client.json()) {
-                return client.printJson(body);
-            }
             // A tenant's own token sees no device or port: those columns are left empty.
-            Table table = new Table("ATTACHMENT", "DEVICE", "PORT", "VLAN", "BOUND TO");
-            for (JsonNode a : body.path("attachments")) {
+            return client.list(RestClient.path("tenants", tenant, "attachments"), "attachments",
+                    new Table("ATTACHMENT", "DEVICE", "PORT", "VLAN", "BOUND TO"), (table, a) -> {
                 JsonNode bound = a.path("boundTo");
                 table.row(a.path("id").asText(), a.path("device").asText("-"), a.path("port").asText("-"),
                         a.has("vlan") ? a.path("vlan").asText() : "-", bound.isMissingNode() ? "-"
                                 : bound.path("network").asText() + " " + bound.path("switch").asText() + ":"
                                 + bound.path("port").asText());
-            }
-            return client.print(table);
+            });
         }
     }
 
