@@ -226,14 +226,15 @@ public final class Weft implements AutoCloseable {
         virtualNetworks.start();
         virtualNetworkAdmin = new VirtualNetworkAdmin(store, virtualNetworks, VirtualNetworkConfig.DEFAULTS, counters);
         vnetCompiles = Executors.newSingleThreadExecutor(daemon("weft-vnet"));
+        // Switches' rules are judged only once the view they are judged by is rebuilt: the same hold for both audits.
+        Duration hold = adoptHold(config.discovery());
         vnet = new VnetApp(virtualNetworks, virtualNetworks, topology, devices, flowRules, vnetCompiles,
-                clock, adoptHold(config.discovery()), counters);
+                clock, hold, counters);
         timers.scheduleWithFixedDelay(vnet::expireHolds, 1, 1, TimeUnit.SECONDS);
         long audit = config.flowAuditInterval().toMillis();
         timers.scheduleWithFixedDelay(vnet::audit, audit, audit, TimeUnit.MILLISECONDS);
         // The tenants' rules are judged against the networks by the app itself; the rest against the flow table.
-        FlowAudit.Settings settings = new FlowAudit.Settings(config.flowAuditInterval(), adoptHold(config.discovery()),
-                config.foreignRules());
+        FlowAudit.Settings settings = new FlowAudit.Settings(config.flowAuditInterval(), hold, config.foreignRules());
         audits = Executors.newSingleThreadExecutor(daemon("weft-audit"));
         FlowAudit rules = new FlowAudit(flowRules, audits,
                 rule -> Cookies.appId(rule.cookie()) != VnetCompiler.APP.id(), settings, clock, counters);

@@ -37,8 +37,8 @@ class FlowRetryIT {
             String device = network.wiring().deviceId("s1");
             int held = Poll.until("the table-miss and LLDP rules on s1", STATE_TIMEOUT,
                     () -> network.dumpFlows().getOrDefault("s1", List.of()).size(), n -> n >= 2).value();
-            vsctl("--", "--id=@full", "create", "Flow_Table", "flow_limit=" + held, "overflow_policy=refuse",
-                    "--", "set", "Bridge", "s1", "flow_tables:0=@full");
+            HostCommand.vsctl("--", "--id=@full", "create", "Flow_Table", "flow_limit=" + held,
+                    "overflow_policy=refuse", "--", "set", "Bridge", "s1", "flow_tables:0=@full");
             try {
                 // Pings until Weft knows both hosts (ports settle as edges first), so that path forwarding
                 // asks for h1<->h2; the frames are delivered either way.
@@ -55,7 +55,7 @@ class FlowRetryIT {
                 assertThat(network.dumpFlows().get("s1")).as("s1 with its table full")
                         .noneMatch(f -> f.cookie() == PATH_COOKIE);
             } finally {
-                vsctl("clear", "Bridge", "s1", "flow_tables");
+                HostCommand.vsctl("clear", "Bridge", "s1", "flow_tables");
             }
             List<JsonNode> installed = Poll.until("path rules INSTALLED once s1 has room", STATE_TIMEOUT,
                     () -> pathRules(device), rules -> !rules.isEmpty() && rules.stream().allMatch(r ->
@@ -79,12 +79,5 @@ class FlowRetryIT {
             }
         });
         return rules;
-    }
-
-    private static void vsctl(String... args) {
-        String[] argv = new String[args.length + 1];
-        argv[0] = "ovs-vsctl";
-        System.arraycopy(args, 0, argv, 1, args.length);
-        HostCommand.run(argv);
     }
 }

@@ -13,6 +13,14 @@ final class HostCommand {
     private HostCommand() {
     }
 
+    /** {@code ovs-vsctl ARGS...}: what it printed. */
+    static String vsctl(String... args) {
+        String[] argv = new String[args.length + 1];
+        argv[0] = "ovs-vsctl";
+        System.arraycopy(args, 0, argv, 1, args.length);
+        return run(argv);
+    }
+
     /** Runs {@code argv} and returns what it printed; fails the test if it fails or hangs. */
     static String run(String... argv) {
         String line = String.join(" ", argv);

@@ -63,11 +63,11 @@ class SwitchReconnectIT {
             String spine = cable.a().equals(leaf) ? cable.b() : cable.a();
             int deadPort = TenantLab.leafPort(wiring, leaf, spine);
 
-            String target = vsctl("get-controller", leaf).trim();
+            String target = HostCommand.vsctl("get-controller", leaf).trim();
             String leafId = wiring.deviceId(leaf);
             String ownTarget = "tcp:" + LEAF_ADDRESS + ":" + lab.controller().openFlowPort();
             double handshakes = lab.api().metrics().value("weft_openflow_handshakes_completed_total");
-            vsctl("set-controller", leaf, ownTarget);
+            HostCommand.vsctl("set-controller", leaf, ownTarget);
             Poll.until(leaf + " connected over " + ownTarget, STATE_TIMEOUT, () -> connectedOver(ownTarget),
                     Boolean::booleanValue);
             Poll.until(leaf + "'s handshake over " + ownTarget, STATE_TIMEOUT,
@@ -108,7 +108,7 @@ class SwitchReconnectIT {
 
             int beforeBack = ping.progress().received();
             // Back to its first address: the leaf connects at once instead of at its next retry.
-            vsctl("set-controller", leaf, target);
+            HostCommand.vsctl("set-controller", leaf, target);
             double backAt = System.currentTimeMillis() / 1000.0;
             Poll.until(leaf + " available to Weft again", STATE_TIMEOUT, () -> device(leafId), WeftApi.Device::available);
             ContinuousPing.Progress resumed = Poll.until(STEADY_REPLIES + " replies after " + leaf + " came back",
@@ -133,20 +133,13 @@ class SwitchReconnectIT {
     }
 
     private static boolean connectedOver(String target) {
-        return vsctl("--bare", "--columns=is_connected", "find", "controller", "target=\"" + target + "\"").trim()
-                .equals("true");
+        return HostCommand.vsctl("--bare", "--columns=is_connected", "find", "controller",
+                "target=\"" + target + "\"").trim().equals("true");
     }
 
     private static void iptables(String command, List<String> rule) {
         List<String> argv = new ArrayList<>(List.of("iptables", command, "INPUT"));
         argv.addAll(rule);
         HostCommand.run(argv.toArray(String[]::new));
-    }
-
-    private static String vsctl(String... args) {
-        String[] argv = new String[args.length + 1];
-        argv[0] = "ovs-vsctl";
-        System.arraycopy(args, 0, argv, 1, args.length);
-        return HostCommand.run(argv);
     }
 }

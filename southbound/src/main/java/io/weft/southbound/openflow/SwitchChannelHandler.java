@@ -378,8 +378,12 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
                     + " echo intervals of " + config.echoInterval().toMillis() + " ms"));
         } else if (factory != null) {
             counters.increment("openflow.echo.sent");
-            ctx.writeAndFlush(factory.buildEchoRequest().setXid(nextXid()).setData(new byte[0]).build());
+            ctx.writeAndFlush(echoRequest());
         }
+    }
+
+    private OFEchoRequest echoRequest() {
+        return factory.buildEchoRequest().setXid(nextXid()).setData(new byte[0]).build();
     }
 
     /**
@@ -392,7 +396,7 @@ final class SwitchChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         counters.increment("openflow.liveness.checks");
-        ctx.writeAndFlush(factory.buildEchoRequest().setXid(nextXid()).setData(new byte[0]).build());
+        ctx.writeAndFlush(echoRequest());
         long deadline = livenessDeadline().toMillis();
         // Any message read cancels it (channelRead), so a later check gets a timer of its own.
         livenessTimer = ctx.executor().schedule(() -> close(ctx, new ProtocolViolation(ProtocolViolation.Reason.IDLE,
